@@ -1,0 +1,45 @@
+import { createPrismaClient, type Db } from './client.js';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded.js';
+import { applyMigrations } from './migrations.js';
+
+export interface Database {
+  readonly prisma: Db;
+  readonly url: string;
+  readonly kind: 'postgresql' | 'embedded';
+  /** Names of the migrations applied while opening (empty when already up to date). */
+  readonly migrationsApplied: string[];
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** PostgreSQL connection string; when absent the embedded database is used. */
+  databaseUrl?: string | undefined;
+  /** Embedded database directory; null keeps it in memory (tests). */
+  dataDir: string | null;
+  migrate?: boolean;
+  poolSize?: number;
+}
+
+/** Opens the database (PostgreSQL when configured, embedded PGlite otherwise) and migrates it. */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  let embedded: EmbeddedDatabase | undefined;
+  const url = options.databaseUrl ?? (embedded = await startEmbeddedDatabase(options.dataDir)).url;
+  try {
+    const migrationsApplied = options.migrate === false ? [] : await applyMigrations(url);
+    const prisma = createPrismaClient(url, options.poolSize);
+    await prisma.$connect();
+    return {
+      prisma,
+      url,
+      kind: embedded ? 'embedded' : 'postgresql',
+      migrationsApplied,
+      async close() {
+        await prisma.$disconnect();
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * CRA completeness: a CRA can be submitted only when every working day of the month inside the
+ * mission window is fully accounted for (the person's entries on that date, across all missions
+ * and absences, total exactly one day). Weekends and holidays are never missing.
+ */
+import { compareDates, type IsoDate, type YearMonth } from './dates.js';
+import type { Region } from './calendar.js';
+import { missionWorkingDaysOfMonth, type MissionWindow } from './mission-window.js';
+import { parseFraction, QUARTERS_PER_DAY } from './fractions.js';
+
+export interface CompletenessEntry {
+  readonly date: IsoDate;
+  readonly fraction: number | string;
+}
+
+export interface CraCompletenessInput {
+  readonly month: YearMonth;
+  readonly mission: MissionWindow & { readonly region: Region };
+  /** All of the person's entries in the month (this mission, other missions, absences). */
+  readonly entries: readonly CompletenessEntry[];
+}
+
+export interface CraCompleteness {
+  readonly complete: boolean;
+  /** Working days in the window whose entries total less than one day, in date order. */
+  readonly missingDays: IsoDate[];
+}
+
+export function craCompleteness(input: CraCompletenessInput): CraCompleteness {
+  const totals = new Map<IsoDate, number>();
+  for (const e of input.entries) {
+    totals.set(e.date, (totals.get(e.date) ?? 0) + parseFraction(e.fraction, 'QUARTER'));
+  }
+  const missingDays = missionWorkingDaysOfMonth(input.month, input.mission, input.mission.region)
+    .filter((d) => (totals.get(d) ?? 0) < QUARTERS_PER_DAY)
+    .sort(compareDates);
+  return { complete: missingDays.length === 0, missingDays };
+}
