@@ -1,15 +1,5 @@
-/** The one error type of Rituel: a stable string code for programs, a message for people. */
-export class CodedError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly details?: Record<string, unknown>,
-  ) {
-    super(message);
-    this.name = 'CodedError';
-  }
-}
-
-export function isCodedError(error: unknown, code?: string): error is CodedError {
-  return error instanceof CodedError && (code === undefined || error.code === code);
-}
+/**
+ * The one error type of Rituel: a stable string code for programs, a message for people.
+ * It lives in the innermost layer (domain) so every layer can throw and recognize it.
+ */
+export { CodedError, isCodedError } from './domain/errors.js';

@@ -14,6 +14,15 @@ import type { SchemaEngine } from '@prisma/schema-engine-wasm';
  */
 let initialized: Promise<typeof engineBindings> | undefined;
 
+/** The part of the WebAssembly global we use (our TypeScript lib settings do not declare it). */
+interface WasmApi {
+  instantiate(
+    bytes: Uint8Array,
+    imports: Record<string, Record<string, unknown>>,
+  ): Promise<{ instance: { exports: Record<string, unknown> } }>;
+}
+const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
 /** The wasm module reports a Rust panic through this global before throwing. */
 const panicRegistry = {
   message: '',
@@ -27,10 +36,10 @@ function loadBindings(): Promise<typeof engineBindings> {
     (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: typeof panicRegistry }).PRISMA_WASM_PANIC_REGISTRY = panicRegistry;
     const dir = dirname(fileURLToPath(import.meta.resolve('@prisma/schema-engine-wasm')));
     const bytes = await readFile(join(dir, 'schema_engine_bg.wasm'));
-    const { instance } = await WebAssembly.instantiate(bytes, {
-      './schema_engine_bg.js': engineBindings as unknown as WebAssembly.ModuleImports,
+    const { instance } = await wasmApi.instantiate(bytes, {
+      './schema_engine_bg.js': engineBindings as unknown as Record<string, unknown>,
     });
-    const exports = instance.exports as WebAssembly.Exports & { __wbindgen_start?: () => void };
+    const exports = instance.exports as { __wbindgen_start?: () => void };
     engineBindings.__wbg_set_wasm(exports);
     exports.__wbindgen_start?.();
     return engineBindings;

@@ -3,7 +3,7 @@
  * (a TJM change mid-month gives one line per period).
  */
 import { compareDates, isIsoDate, type IsoDate } from './dates.js';
-import { DomainError, type DomainProblem } from './errors.js';
+import { CodedError, type DomainProblem } from './errors.js';
 import { Dec, toCents, toDec, toPlain, type DecimalInput } from './decimal.js';
 
 export interface RatePeriod {
@@ -96,25 +96,25 @@ export function rateForDate(date: IsoDate, rates: readonly RatePeriod[]): RatePe
 
 /**
  * Amount of worked days, one line per rate period (ordered by date; a line's from/to are the first
- * and last worked dates it covers). Throws DomainError: the first problem of validateRatePeriods,
+ * and last worked dates it covers). Throws CodedError: the first problem of validateRatePeriods,
  * NO_RATE_FOR_DATE when a worked date has no rate, INVALID_DATE / INVALID_DAYS for bad input.
  */
 export function amountByRatePeriod(days: readonly WorkedDay[], rates: readonly RatePeriod[]): BillingSummary {
   const problem = validateRatePeriods(rates)[0];
-  if (problem) throw new DomainError(problem.code, problem.message, { date: problem.date });
+  if (problem) throw new CodedError(problem.code, problem.message, { date: problem.date });
 
   const groups = new Map<RatePeriod, { from: IsoDate; to: IsoDate; days: Dec }>();
   for (const day of days) {
     if (!isIsoDate(day.date)) {
-      throw new DomainError('INVALID_DATE', `Invalid date: ${String(day.date)}`, { date: day.date });
+      throw new CodedError('INVALID_DATE', `Invalid date: ${String(day.date)}`, { date: day.date });
     }
     const worked = toDec(day.worked as DecimalInput, 'INVALID_DAYS', 'worked fraction');
     if (worked.isNeg()) {
-      throw new DomainError('INVALID_DAYS', `Negative worked fraction on ${day.date}`, { date: day.date });
+      throw new CodedError('INVALID_DAYS', `Negative worked fraction on ${day.date}`, { date: day.date });
     }
     if (worked.isZero()) continue;
     const rate = rateForDate(day.date, rates);
-    if (!rate) throw new DomainError('NO_RATE_FOR_DATE', `No TJM rate covers ${day.date}`, { date: day.date });
+    if (!rate) throw new CodedError('NO_RATE_FOR_DATE', `No TJM rate covers ${day.date}`, { date: day.date });
     const group = groups.get(rate);
     if (group) {
       if (day.date < group.from) group.from = day.date;

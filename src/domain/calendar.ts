@@ -6,7 +6,7 @@
  * Only holidays of type 'public' count: observances (Mother's Day, Pentecost Sunday…) do not.
  */
 import Holidays from 'date-holidays';
-import { DomainError } from './errors.js';
+import { CodedError } from './errors.js';
 import {
   assertIsoDate,
   datesBetween,
@@ -66,7 +66,7 @@ export function listRegions(): Region[] {
 
 function assertRegion(region: string): asserts region is Region {
   if (!isSupportedRegion(region)) {
-    throw new DomainError('UNSUPPORTED_REGION', `Unsupported calendar region: ${region}`, { region });
+    throw new CodedError('UNSUPPORTED_REGION', `Unsupported calendar region: ${region}`, { region });
   }
 }
 
@@ -90,7 +90,7 @@ function holidaysInstance(region: Region): Holidays {
 export function holidaysOf(region: Region, year: number): readonly PublicHoliday[] {
   assertRegion(region);
   if (!Number.isInteger(year) || year < 1 || year > 9999) {
-    throw new DomainError('INVALID_YEAR', `Invalid year: ${year}`, { year });
+    throw new CodedError('INVALID_YEAR', `Invalid year: ${year}`, { year });
   }
   const key = `${region}|${year}`;
   const cached = holidaysCache.get(key);

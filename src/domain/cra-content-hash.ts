@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json.js';
 import { assertIsoDate, parseYearMonth, type IsoDate, type YearMonth } from './dates.js';
 import { parseFraction, quartersToString } from './fractions.js';
-import { DomainError } from './errors.js';
+import { CodedError } from './errors.js';
 
 export interface CraContentDay {
   readonly date: IsoDate;
@@ -31,7 +31,7 @@ export interface CraContent {
 export function craContentHash(content: CraContent): string {
   parseYearMonth(content.month);
   if (!Number.isInteger(content.version) || content.version < 1) {
-    throw new DomainError('CRA_INVALID_VERSION', `Invalid CRA version: ${content.version}`, { version: content.version });
+    throw new CodedError('CRA_INVALID_VERSION', `Invalid CRA version: ${content.version}`, { version: content.version });
   }
   const days = content.days
     .map((day) => {

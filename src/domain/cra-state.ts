@@ -7,10 +7,10 @@
  *                                DISPUTED ──maintain──▶ PENDING_CLIENT (same version)
  *   APPROVED ──reopen (reason)──▶ DRAFT v+1 (client must approve again)
  *
- * `applyCraEvent` is pure: it returns the next state or throws a DomainError.
+ * `applyCraEvent` is pure: it returns the next state or throws a CodedError.
  * Writing the audit event (actor, time, channel, version, hash) is the caller's job.
  */
-import { DomainError } from './errors.js';
+import { CodedError } from './errors.js';
 import { isIsoDate, monthOf, parseYearMonth, type IsoDate, type YearMonth } from './dates.js';
 
 export { craContentHash, type CraContent, type CraContentDay } from './cra-content-hash.js';
@@ -90,14 +90,14 @@ export function approvalHolds(state: CraState, currentHash: string): boolean {
 
 function requireReason(reason: string, event: CraEventType): void {
   if (typeof reason !== 'string' || reason.trim() === '') {
-    throw new DomainError('CRA_REASON_REQUIRED', `A reason is required to ${event} a CRA`, { event });
+    throw new CodedError('CRA_REASON_REQUIRED', `A reason is required to ${event} a CRA`, { event });
   }
 }
 
 export function applyCraEvent(state: CraState, event: CraEvent): CraState {
   const transition = TRANSITIONS[event.type];
   if (!transition || !transition.from.includes(state.status)) {
-    throw new DomainError(
+    throw new CodedError(
       'CRA_INVALID_TRANSITION',
       `Cannot apply "${String(event.type)}" to a CRA in status ${state.status}`,
       { from: state.status, event: event.type },
@@ -108,7 +108,7 @@ export function applyCraEvent(state: CraState, event: CraEvent): CraState {
   switch (event.type) {
     case 'submit':
       if (!event.complete || event.missingDays.length > 0) {
-        throw new DomainError(
+        throw new CodedError(
           'CRA_INCOMPLETE',
           `The CRA is incomplete: ${event.missingDays.length} day(s) missing${event.missingDays.length ? ` (${event.missingDays.join(', ')})` : ''}`,
           { missingDays: [...event.missingDays] },
@@ -123,7 +123,7 @@ export function applyCraEvent(state: CraState, event: CraEvent): CraState {
 
     case 'approve':
       if (event.version !== state.version || event.contentHash !== event.currentHash) {
-        throw new DomainError(
+        throw new CodedError(
           'CRA_VERSION_MISMATCH',
           `Approval of version ${event.version} does not match the current CRA (version ${state.version})`,
           { approvedVersion: event.version, currentVersion: state.version, contentHash: event.contentHash, currentHash: event.currentHash },
@@ -133,7 +133,7 @@ export function applyCraEvent(state: CraState, event: CraEvent): CraState {
 
     case 'tacitApprove':
       if (!event.allowed) {
-        throw new DomainError('CRA_TACIT_NOT_ALLOWED', 'Tacit approval is not allowed for this mission');
+        throw new CodedError('CRA_TACIT_NOT_ALLOWED', 'Tacit approval is not allowed for this mission');
       }
       return { ...state, status: to, approvedVersion: state.version, approvedHash: event.contentHash };
 
@@ -142,7 +142,7 @@ export function applyCraEvent(state: CraState, event: CraEvent): CraState {
       parseYearMonth(event.month);
       const outside = event.days.filter((d) => !isIsoDate(d) || monthOf(d) !== event.month);
       if (outside.length > 0) {
-        throw new DomainError('CRA_DAY_OUTSIDE_MONTH', `Disputed days outside ${event.month}: ${outside.join(', ')}`, {
+        throw new CodedError('CRA_DAY_OUTSIDE_MONTH', `Disputed days outside ${event.month}: ${outside.join(', ')}`, {
           month: event.month,
           days: outside,
         });

@@ -3,7 +3,7 @@
  * ("6825.00"), which Prisma Decimal columns accept.
  */
 import { Decimal as DecimalJs } from 'decimal.js';
-import { DomainError } from './errors.js';
+import { CodedError } from './errors.js';
 
 /** Private Decimal constructor: 40 significant digits, half-up rounding, never exponent notation. */
 export const Dec = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -100, toExpPos: 100 });
@@ -14,11 +14,11 @@ const PLAIN_DECIMAL_RE = /^-?\d+(?:\.\d+)?$/;
 /** A decimal given as a number or a plain decimal string with '.' ("650", "650.50", "-3.2"). */
 export type DecimalInput = number | string;
 
-/** Parses a plain decimal; throws DomainError(code) for anything else (commas, exponents, NaN…). */
+/** Parses a plain decimal; throws CodedError(code) for anything else (commas, exponents, NaN…). */
 export function toDec(value: DecimalInput, code = 'INVALID_AMOUNT', label = 'amount'): Dec {
   if (typeof value === 'number' && Number.isFinite(value)) return new Dec(value);
   if (typeof value === 'string' && PLAIN_DECIMAL_RE.test(value.trim())) return new Dec(value.trim());
-  throw new DomainError(code, `Invalid ${label}: ${String(value)} (expected a decimal with '.')`, { value });
+  throw new CodedError(code, `Invalid ${label}: ${String(value)} (expected a decimal with '.')`, { value });
 }
 
 /** Rounds to cents, half up, as a string with exactly two decimals. */

@@ -34,29 +34,29 @@ export const DOMAIN_ERROR_CODES = [
   'INVALID_DAYS',
 ] as const;
 
-export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
+export type CodedErrorCodeTMP = (typeof DOMAIN_ERROR_CODES)[number];
 
-export type DomainErrorDetails = Readonly<Record<string, unknown>>;
+export type CodedErrorDetails = Readonly<Record<string, unknown>>;
 
-export class DomainError extends Error {
+export class CodedError extends Error {
   readonly code: string;
-  readonly details: DomainErrorDetails | undefined;
+  readonly details: CodedErrorDetails | undefined;
 
-  constructor(code: string, message: string, details?: DomainErrorDetails) {
+  constructor(code: string, message: string, details?: CodedErrorDetails) {
     super(message);
-    this.name = 'DomainError';
+    this.name = 'CodedError';
     this.code = code;
     this.details = details;
   }
 }
 
-export function isDomainError(value: unknown): value is DomainError {
-  return value instanceof DomainError;
+export function isCodedError(value: unknown): value is CodedError {
+  return value instanceof CodedError;
 }
 
 /** One problem reported by a validator (validators never throw when several problems can occur). */
 export interface DomainProblem {
-  readonly code: DomainErrorCode;
+  readonly code: CodedErrorCodeTMP;
   readonly message: string;
   /** ISO date 'YYYY-MM-DD' the problem is about, when there is one. */
   readonly date?: string;

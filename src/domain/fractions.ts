@@ -2,7 +2,7 @@
  * Day fractions (0, 0.25, 0.5, 0.75, 1) represented as integer quarters to avoid float error:
  * 0 = nothing, 2 = half a day, 4 = a full day.
  */
-import { DomainError } from './errors.js';
+import { CodedError } from './errors.js';
 
 export const GRANULARITIES = ['DAY', 'HALF', 'QUARTER'] as const;
 export type Granularity = (typeof GRANULARITIES)[number];
@@ -21,7 +21,7 @@ export function isGranularity(value: unknown): value is Granularity {
 
 function assertGranularity(granularity: Granularity): void {
   if (!isGranularity(granularity)) {
-    throw new DomainError('INVALID_GRANULARITY', `Invalid granularity: ${String(granularity)}`, { granularity });
+    throw new CodedError('INVALID_GRANULARITY', `Invalid granularity: ${String(granularity)}`, { granularity });
   }
 }
 
@@ -84,10 +84,10 @@ export function checkFraction(input: number | string, granularity: Granularity =
   return { ok: true, quarters: q };
 }
 
-/** Parses a fraction into quarters; throws DomainError INVALID_FRACTION or FRACTION_NOT_ALLOWED. */
+/** Parses a fraction into quarters; throws CodedError INVALID_FRACTION or FRACTION_NOT_ALLOWED. */
 export function parseFraction(input: number | string, granularity: Granularity = DEFAULT_GRANULARITY): Quarters {
   const check = checkFraction(input, granularity);
-  if (!check.ok) throw new DomainError(check.code, check.message, { input, granularity });
+  if (!check.ok) throw new CodedError(check.code, check.message, { input, granularity });
   return check.quarters;
 }
 
@@ -98,7 +98,7 @@ export function parseFraction(input: number | string, granularity: Granularity =
 export function parseQuarterDays(input: number | string): Quarters {
   const q = typeof input === 'number' || typeof input === 'string' ? exactQuarters(input) : 'invalid';
   if (q === 'invalid' || q === null || q < 0) {
-    throw new DomainError('INVALID_FRACTION', `Not a whole number of quarter days: ${String(input)}`, { input });
+    throw new CodedError('INVALID_FRACTION', `Not a whole number of quarter days: ${String(input)}`, { input });
   }
   return q;
 }
@@ -106,7 +106,7 @@ export function parseQuarterDays(input: number | string): Quarters {
 /** Quarters as a plain decimal string: 0 → "0", 2 → "0.5", 3 → "0.75", 4 → "1", 90 → "22.5". */
 export function quartersToString(quarters: Quarters): string {
   if (!Number.isInteger(quarters)) {
-    throw new DomainError('INVALID_FRACTION', `Quarters must be an integer: ${quarters}`, { quarters });
+    throw new CodedError('INVALID_FRACTION', `Quarters must be an integer: ${quarters}`, { quarters });
   }
   const sign = quarters < 0 ? '-' : '';
   const abs = Math.abs(quarters);

@@ -3,12 +3,12 @@
  * display); money is computed with decimal.js and returned as decimal strings.
  * A ratio whose denominator is zero or negative is null.
  */
-import { DomainError } from './errors.js';
+import { CodedError } from './errors.js';
 import { toCents, toDec, toPlain, type Dec, type DecimalInput } from './decimal.js';
 
 function days(value: number, label: string): Dec {
   const d = toDec(value, 'INVALID_DAYS', label);
-  if (d.isNeg()) throw new DomainError('INVALID_DAYS', `${label} cannot be negative: ${value}`, { [label]: value });
+  if (d.isNeg()) throw new CodedError('INVALID_DAYS', `${label} cannot be negative: ${value}`, { [label]: value });
   return d;
 }
 

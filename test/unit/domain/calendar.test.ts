@@ -10,7 +10,7 @@ import {
   type Region,
 } from '../../../src/domain/calendar.js';
 import { daysOfMonth, isoWeekday } from '../../../src/domain/dates.js';
-import { DomainError } from '../../../src/domain/errors.js';
+import { CodedError } from '../../../src/domain/errors.js';
 
 function holidayDates(cal: ReturnType<typeof monthCalendar>): string[] {
   return cal.days.filter((d) => d.holiday !== null).map((d) => d.date);
@@ -35,7 +35,7 @@ describe('regions', () => {
   });
 
   it('refuses unsupported regions', () => {
-    expect(() => holidaysOf('FR-75' as Region, 2026)).toThrow(DomainError);
+    expect(() => holidaysOf('FR-75' as Region, 2026)).toThrow(CodedError);
     expect(() => monthCalendar('2026-05', 'FR-XX' as Region)).toThrow(/Unsupported/);
   });
 });
@@ -95,7 +95,7 @@ describe('holidaysOf', () => {
   });
 
   it('rejects invalid years', () => {
-    expect(() => holidaysOf('FR', 2026.5)).toThrow(DomainError);
+    expect(() => holidaysOf('FR', 2026.5)).toThrow(CodedError);
   });
 });
 

@@ -17,7 +17,7 @@ import {
   parseYearMonth,
   toDateOnlyUTC,
 } from '../../../src/domain/dates.js';
-import { DomainError } from '../../../src/domain/errors.js';
+import { CodedError } from '../../../src/domain/errors.js';
 
 const ORIGINAL_TZ = process.env.TZ;
 const ZONES = ['UTC', 'Europe/Paris', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'America/Los_Angeles'];
@@ -63,11 +63,11 @@ describe('parseYearMonth', () => {
   });
 
   it.each(['2026-13', '2026-00', '26-05', '2026/05', '', '2026-05-01'])('throws INVALID_MONTH for %j', (value) => {
-    expect(() => parseYearMonth(value)).toThrow(DomainError);
+    expect(() => parseYearMonth(value)).toThrow(CodedError);
     try {
       parseYearMonth(value);
     } catch (e) {
-      expect((e as DomainError).code).toBe('INVALID_MONTH');
+      expect((e as CodedError).code).toBe('INVALID_MONTH');
     }
   });
 });
@@ -89,7 +89,7 @@ describe('month helpers', () => {
     expect(lastDay('2026-02')).toBe('2026-02-28');
     expect(lastDay('2028-02')).toBe('2028-02-29');
     expect(lastDay('2026-12')).toBe('2026-12-31');
-    expect(() => lastDay('2026-13')).toThrow(DomainError);
+    expect(() => lastDay('2026-13')).toThrow(CodedError);
   });
 
   it('gives the month of a date and adds months', () => {
@@ -114,8 +114,8 @@ describe('addDays', () => {
   });
 
   it('rejects invalid input', () => {
-    expect(() => addDays('2026-02-30', 1)).toThrow(DomainError);
-    expect(() => addDays('2026-02-01', 0.5)).toThrow(DomainError);
+    expect(() => addDays('2026-02-30', 1)).toThrow(CodedError);
+    expect(() => addDays('2026-02-01', 0.5)).toThrow(CodedError);
   });
 });
 
@@ -167,8 +167,8 @@ describe('date-only values are never shifted by the time zone', () => {
   });
 
   it('refuses instants that are not midnight UTC (the classic one-day shift)', () => {
-    expect(() => fromDateOnlyUTC(new Date('2025-12-31T23:00:00.000Z'))).toThrow(DomainError);
-    expect(() => fromDateOnlyUTC(new Date('invalid'))).toThrow(DomainError);
+    expect(() => fromDateOnlyUTC(new Date('2025-12-31T23:00:00.000Z'))).toThrow(CodedError);
+    expect(() => fromDateOnlyUTC(new Date('invalid'))).toThrow(CodedError);
   });
 
   it('round-trips early years', () => {
@@ -187,6 +187,6 @@ describe('dateInTimeZone', () => {
   });
 
   it('rejects unknown zones', () => {
-    expect(() => dateInTimeZone(new Date(), 'Mars/Olympus')).toThrow(DomainError);
+    expect(() => dateInTimeZone(new Date(), 'Mars/Olympus')).toThrow(CodedError);
   });
 });

@@ -11,13 +11,13 @@ import {
   quartersToString,
   type Granularity,
 } from '../../../src/domain/fractions.js';
-import { DomainError } from '../../../src/domain/errors.js';
+import { CodedError } from '../../../src/domain/errors.js';
 
 function codeOf(fn: () => unknown): string | undefined {
   try {
     fn();
   } catch (e) {
-    return e instanceof DomainError ? e.code : 'NOT_A_DOMAIN_ERROR';
+    return e instanceof CodedError ? e.code : 'NOT_A_DOMAIN_ERROR';
   }
   return undefined;
 }
@@ -35,7 +35,7 @@ describe('granularity', () => {
     expect(isFractionAllowed(2, 'DAY')).toBe(false);
     expect(isFractionAllowed(1, 'HALF')).toBe(false);
     expect(isFractionAllowed(3, 'QUARTER')).toBe(true);
-    expect(() => allowedQuarters('WEEK' as Granularity)).toThrow(DomainError);
+    expect(() => allowedQuarters('WEEK' as Granularity)).toThrow(CodedError);
   });
 });
 
@@ -97,7 +97,7 @@ describe('quarters ↔ decimals', () => {
     expect([0, 1, 2, 3, 4].map(quartersToString)).toEqual(['0', '0.25', '0.5', '0.75', '1']);
     expect(quartersToString(90)).toBe('22.5');
     expect(quartersToString(-2)).toBe('-0.5');
-    expect(() => quartersToString(1.5)).toThrow(DomainError);
+    expect(() => quartersToString(1.5)).toThrow(CodedError);
   });
 
   it('converts exactly', () => {

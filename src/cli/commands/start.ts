@@ -1,0 +1,27 @@
+import type { Command } from 'commander';
+import { startApp } from '../../app.js';
+import { createLogger } from '../../log.js';
+import { createCliContext } from '../context.js';
+
+export function registerStartCommand(program: Command): void {
+  program
+    .command('start')
+    .description('run the bot (HTTP server, scheduler, chat platforms); also `npm start`')
+    .action(async () => {
+      const ctx = createCliContext();
+      const logger = createLogger(ctx.env.LOG_LEVEL);
+      const app = await startApp(ctx.env, logger);
+      const shutdown = (signal: NodeJS.Signals): void => {
+        logger.info({ signal }, 'shutdown requested');
+        app.stop().then(
+          () => process.exit(0),
+          (error: unknown) => {
+            logger.error({ err: error }, 'shutdown failed');
+            process.exit(1);
+          },
+        );
+      };
+      process.once('SIGTERM', shutdown);
+      process.once('SIGINT', shutdown);
+    });
+}

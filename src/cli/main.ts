@@ -1,0 +1,48 @@
+import { Command, CommanderError } from 'commander';
+import { ConfigError } from '../config/index.js';
+import { isCodedError } from '../errors.js';
+import { registerCalendarCommand } from './commands/calendar.js';
+import { registerCraCommands } from './commands/cra.js';
+import { registerDaysCommands } from './commands/days.js';
+import { registerDbCommands } from './commands/db.js';
+import { registerKpiCommand } from './commands/kpi.js';
+import { registerOrgCommands } from './commands/org.js';
+import { registerStartCommand } from './commands/start.js';
+
+/** Exit codes: 0 done, 1 refused or failed (message on stderr), 2 bad usage. */
+export function buildProgram(): Command {
+  const program = new Command('rituel')
+    .description('Rituel: check-ins, CRA and client validation for régie consulting missions')
+    .showHelpAfterError()
+    .exitOverride();
+  registerStartCommand(program);
+  registerDbCommands(program);
+  registerOrgCommands(program);
+  registerCalendarCommand(program);
+  registerDaysCommands(program);
+  registerCraCommands(program);
+  registerKpiCommand(program);
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    if (isCodedError(error)) {
+      process.stderr.write(`${error.message}\n`);
+      return error.code === 'USAGE' ? 2 : 1;
+    }
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+  }
+}
+
+const exitCode = await runCli(process.argv);
+if (exitCode !== 0 || process.argv[2] !== 'start') process.exitCode = exitCode;

@@ -1,0 +1,69 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type Express } from 'express';
+import type { Logger } from '../log.js';
+
+export interface ReadinessCheck {
+  name: string;
+  check(): Promise<boolean>;
+}
+
+export interface HttpServer {
+  readonly app: Express;
+  /** Adds a readiness check reported by /readyz (database, platforms...). */
+  addReadinessCheck(check: ReadinessCheck): void;
+  listen(port: number, host: string): Promise<AddressInfo>;
+  close(): Promise<void>;
+}
+
+/**
+ * The bot's one HTTP server: /healthz (process alive), /readyz (dependencies ready), and the
+ * platform endpoints that adapters mount on `app` (Slack /slack/events, Teams /api/messages,
+ * the local web chat).
+ */
+export function createHttpServer(logger: Logger): HttpServer {
+  const app = express();
+  app.disable('x-powered-by');
+  const checks: ReadinessCheck[] = [];
+  let server: Server | undefined;
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (_req, res) => {
+    const results: Record<string, boolean> = {};
+    for (const { name, check } of checks) {
+      results[name] = await check().catch((error: unknown) => {
+        logger.warn({ check: name, err: error }, 'readiness check failed');
+        return false;
+      });
+    }
+    const ready = Object.values(results).every(Boolean);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not-ready', checks: results });
+  });
+
+  return {
+    app,
+    addReadinessCheck(check) {
+      checks.push(check);
+    },
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        server = createServer(app);
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server?.off('error', reject);
+          resolve(server?.address() as AddressInfo);
+        });
+      });
+    },
+    close() {
+      return new Promise((resolve, reject) => {
+        if (!server) return resolve();
+        server.closeIdleConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      });
+    },
+  };
+}

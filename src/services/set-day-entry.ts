@@ -1,0 +1,130 @@
+import { recordAudit } from '../db/audit.js';
+import type { Db } from '../db/client.js';
+import type { Channel, DayKind } from '../db/generated/client.js';
+import {
+  checkFraction,
+  flagsForEntry,
+  fromDateOnlyUTC,
+  isLocked,
+  monthOf,
+  quartersToString,
+  toDateOnlyUTC,
+  validateDayEntry,
+  type IsoDate,
+  type Region,
+} from '../domain/index.js';
+import { CodedError } from '../errors.js';
+
+export interface SetDayEntryOptions {
+  prisma: Db;
+  missionId: string;
+  date: IsoDate;
+  /** Fraction of the day ("0.5"); 0 removes the entry of that kind. */
+  fraction: string | number;
+  kind: DayKind;
+  note?: string | null | undefined;
+  /** Work on a weekend or public holiday, on purpose (flagged on the CRA). */
+  override?: boolean;
+  channel: Channel;
+  actorId?: string | null;
+}
+
+export interface SetDayEntryResult {
+  date: IsoDate;
+  kind: DayKind;
+  fraction: string;
+  changed: boolean;
+  flaggedOverride: boolean;
+}
+
+/** CRA statuses in which the days of the month may still change. */
+const EDITABLE = new Set(['DRAFT', 'DISPUTED']);
+
+/**
+ * Records what a consultant did on one date of a mission: checks the domain rules (fraction,
+ * mission window, non-working days, at most one day in all per person and date), refuses changes
+ * to a CRA that is submitted or approved, and writes the entry and its audit row together.
+ */
+export async function setDayEntry(options: SetDayEntryOptions): Promise<SetDayEntryResult> {
+  const { prisma, missionId, date, kind } = options;
+  return prisma.$transaction(async (tx) => {
+    const mission = await tx.mission.findUniqueOrThrow({ where: { id: missionId } });
+    const region = mission.region as Region;
+    const fraction = checkFraction(options.fraction, mission.granularity);
+    if (!fraction.ok) throw new CodedError(fraction.code, fraction.message, { date });
+
+    const timesheet = await tx.timesheet.findUnique({
+      where: { missionId_month: { missionId, month: monthOf(date) } },
+    });
+    if (timesheet && !EDITABLE.has(timesheet.status)) {
+      throw new CodedError(
+        isLocked(timesheet.status) ? 'CRA_LOCKED' : 'CRA_SUBMITTED',
+        isLocked(timesheet.status)
+          ? `The CRA ${timesheet.month} is ${timesheet.status.toLowerCase()}: an ESN admin must reopen it before days change.`
+          : `The CRA ${timesheet.month} is submitted (${timesheet.status.toLowerCase()}): days change through a dispute or a correction.`,
+        { month: timesheet.month, status: timesheet.status },
+      );
+    }
+
+    const day = toDateOnlyUTC(date);
+    const others = await tx.dayEntry.findMany({
+      where: { personId: mission.consultantId, date: day, NOT: { missionId, kind } },
+      select: { missionId: true, kind: true, fraction: true },
+    });
+    const problems = validateDayEntry({
+      entry: { date, fraction: options.fraction, kind },
+      mission: {
+        startDate: fromDateOnlyUTC(mission.startDate),
+        endDate: mission.endDate ? fromDateOnlyUTC(mission.endDate) : null,
+        granularity: mission.granularity,
+        region,
+      },
+      otherEntriesSameDate: others.map((o) => ({ missionId: o.missionId, kind: o.kind, fraction: o.fraction.toString() })),
+      allowNonWorkingDay: options.override === true,
+    });
+    if (problems.length > 0) {
+      throw new CodedError(problems[0]!.code, problems.map((p) => p.message).join('; '), { problems });
+    }
+
+    const flaggedOverride = flagsForEntry({ date, fraction: options.fraction, kind }, region).nonWorkingDayOverride;
+    const value = quartersToString(fraction.quarters);
+    const key = { missionId_date_kind: { missionId, date: day, kind } };
+    const existing = await tx.dayEntry.findUnique({ where: key });
+    const note = options.note ?? existing?.note ?? null;
+    const unchanged =
+      existing !== null
+        ? existing.fraction.toString() === value && existing.note === note && existing.override === flaggedOverride
+        : fraction.quarters === 0;
+    if (unchanged) return { date, kind, fraction: value, changed: false, flaggedOverride };
+
+    if (fraction.quarters === 0) {
+      await tx.dayEntry.delete({ where: key });
+    } else {
+      await tx.dayEntry.upsert({
+        where: key,
+        create: {
+          missionId,
+          personId: mission.consultantId,
+          date: day,
+          kind,
+          fraction: value,
+          note,
+          override: flaggedOverride,
+          source: options.channel,
+          authorId: options.actorId ?? null,
+        },
+        update: { fraction: value, note, override: flaggedOverride, source: options.channel, authorId: options.actorId ?? null },
+      });
+    }
+    await recordAudit(tx, {
+      organizationId: mission.organizationId,
+      entityType: 'DayEntry',
+      entityId: `${missionId}:${date}:${kind}`,
+      action: 'days.set',
+      channel: options.channel,
+      actorId: options.actorId ?? null,
+      data: { missionId, date, kind, from: existing?.fraction.toString() ?? '0', to: value, override: flaggedOverride },
+    });
+    return { date, kind, fraction: value, changed: true, flaggedOverride };
+  });
+}
