@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/index.js';
 import { isCodedError } from '../errors.js';
+import { silenceKnownWarnings } from '../process-warnings.js';
 import { registerCalendarCommand } from './commands/calendar.js';
 import { registerCraCommands } from './commands/cra.js';
 import { registerDaysCommands } from './commands/days.js';
@@ -44,5 +45,6 @@ export async function runCli(argv: string[]): Promise<number> {
   }
 }
 
+silenceKnownWarnings();
 const exitCode = await runCli(process.argv);
 if (exitCode !== 0 || process.argv[2] !== 'start') process.exitCode = exitCode;

@@ -31,14 +31,31 @@ const panicRegistry = {
   },
 };
 
+/**
+ * The engine arms timers it never clears (a 10 s advisory-lock timeout, for one), which would keep
+ * a finished CLI command alive for 10 s. Its timers must not hold the process open: unref them.
+ */
+function importsWithUnrefTimers(): Record<string, unknown> {
+  const imports: Record<string, unknown> = { ...engineBindings };
+  for (const [name, value] of Object.entries(imports)) {
+    if (name.startsWith('__wbg_setTimeout_') && typeof value === 'function') {
+      const arm = value as (...args: unknown[]) => unknown;
+      imports[name] = (...args: unknown[]) => {
+        const timer = arm(...args);
+        (timer as { unref?: () => void }).unref?.();
+        return timer;
+      };
+    }
+  }
+  return imports;
+}
+
 function loadBindings(): Promise<typeof engineBindings> {
   initialized ??= (async () => {
     (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: typeof panicRegistry }).PRISMA_WASM_PANIC_REGISTRY = panicRegistry;
     const dir = dirname(fileURLToPath(import.meta.resolve('@prisma/schema-engine-wasm')));
     const bytes = await readFile(join(dir, 'schema_engine_bg.wasm'));
-    const { instance } = await wasmApi.instantiate(bytes, {
-      './schema_engine_bg.js': engineBindings as unknown as Record<string, unknown>,
-    });
+    const { instance } = await wasmApi.instantiate(bytes, { './schema_engine_bg.js': importsWithUnrefTimers() });
     const exports = instance.exports as { __wbindgen_start?: () => void };
     engineBindings.__wbg_set_wasm(exports);
     exports.__wbindgen_start?.();

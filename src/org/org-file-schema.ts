@@ -71,7 +71,9 @@ const workingDays = () =>
 const timeZone = () =>
   z
     .string({ error: requiredOr('expected an IANA time zone (Europe/Paris)') })
-    .refine(isTimeZone, { error: 'expected an IANA time zone (Europe/Paris)' });
+    .refine(isTimeZone, { error: 'expected an IANA time zone (Europe/Paris)' })
+    // Canonical spelling ('europe/paris' → 'Europe/Paris'), so that stored values compare equal.
+    .transform((value) => new Intl.DateTimeFormat('en', { timeZone: value }).resolvedOptions().timeZone);
 
 const locale = () => z.enum(['fr', 'en'], { error: requiredOr('expected fr or en') });
 

@@ -321,8 +321,11 @@ function crossReferenceProblems(data: unknown, at: Locator): OrgFileProblem[] {
     }
 
     const start = dateOf(raw.start);
-    const end = dateOf(raw.end);
-    if (start !== undefined && end !== undefined && end < start) report([...base, 'end'], `ends before the mission start (${start})`);
+    let end = dateOf(raw.end);
+    if (start !== undefined && end !== undefined && end < start) {
+      report([...base, 'end'], `ends before the mission start (${start})`);
+      end = undefined; // one fault, one problem: the periods are not checked against this end
+    }
     const regie = (raw.billing ?? 'regie') === 'regie';
 
     // Approvers: contacts of the mission's client, dated periods without overlap.
@@ -473,10 +476,13 @@ export function parseOrgFile(text: string): ParseOrgFileResult {
   const at = locator(doc, lineCounter);
   const parsed = orgFileSchema.safeParse(data, { error: errorMap });
   const problems = parsed.success ? [] : schemaProblems(parsed.error.issues, at);
-  const reported = new Set(problems.map((p) => p.path));
+  // A value the schema rejected is not judged again by the cross-section rules.
+  const rejected = new Set(problems.map((p) => p.path));
+  const seen = new Set<string>();
   for (const problem of crossReferenceProblems(data, at)) {
-    if (!reported.has(problem.path)) {
-      reported.add(problem.path);
+    const key = `${problem.path}\n${problem.message}`;
+    if (!rejected.has(problem.path) && !seen.has(key)) {
+      seen.add(key);
       problems.push(problem);
     }
   }
