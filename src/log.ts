@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import pretty from 'pino-pretty';
 
 export type { Logger } from 'pino';
 
@@ -30,7 +31,19 @@ export const REDACTED_PATHS = [
   '*.databaseUrl',
 ];
 
-export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+export type LogFormat = 'json' | 'pretty';
+
+/** JSON lines for machines; readable lines when a person watches the terminal. */
+export function defaultLogFormat(): LogFormat {
+  return process.stdout.isTTY ? 'pretty' : 'json';
+}
+
+export function createLogger(level: string, format: LogFormat = 'json', destination?: pino.DestinationStream): Logger {
+  const stream =
+    destination ??
+    (format === 'pretty'
+      ? pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service', singleLine: true })
+      : undefined);
   return pino(
     {
       level,
@@ -38,7 +51,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
-    destination,
+    stream,
   );
 }
 

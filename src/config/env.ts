@@ -34,6 +34,7 @@ const envSchema = z.object({
   DEFAULT_TIMEZONE: timeZone.default('Europe/Paris'),
   DEFAULT_LOCALE: z.enum(['fr', 'en']).default('fr'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   WEB_CHAT: onOff.optional(),
   WEB_CHAT_HOST: z.string().min(1).default('127.0.0.1'),
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { startApp } from '../../app.js';
-import { createLogger } from '../../log.js';
+import { createLogger, defaultLogFormat } from '../../log.js';
 import { createCliContext } from '../context.js';
 
 export function registerStartCommand(program: Command): void {
@@ -9,7 +9,7 @@ export function registerStartCommand(program: Command): void {
     .description('run the bot (HTTP server, scheduler, chat platforms); also `npm start`')
     .action(async () => {
       const ctx = createCliContext();
-      const logger = createLogger(ctx.env.LOG_LEVEL);
+      const logger = createLogger(ctx.env.LOG_LEVEL, ctx.env.LOG_FORMAT ?? defaultLogFormat());
       const app = await startApp(ctx.env, logger);
       const shutdown = (signal: NodeJS.Signals): void => {
         logger.info({ signal }, 'shutdown requested');
