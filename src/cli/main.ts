@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
-import { ConfigError } from '../config/index.js';
+import { ConfigError, loadEnv } from '../config/index.js';
 import { isCodedError } from '../errors.js';
+import type { Locale } from '../i18n/index.js';
+import { describeErrorLines } from '../i18n/problems.js';
 import { silenceKnownWarnings } from '../process-warnings.js';
 import { registerCalendarCommand } from './commands/calendar.js';
 import { registerCraCommands } from './commands/cra.js';
@@ -26,6 +28,15 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** The locale of error messages: DEFAULT_LOCALE, or French when the environment itself is invalid. */
+function errorLocale(): Locale {
+  try {
+    return loadEnv().DEFAULT_LOCALE;
+  } catch {
+    return 'fr';
+  }
+}
+
 export async function runCli(argv: string[]): Promise<number> {
   try {
     await buildProgram().parseAsync(argv);
@@ -37,7 +48,8 @@ export async function runCli(argv: string[]): Promise<number> {
       return 2;
     }
     if (isCodedError(error)) {
-      process.stderr.write(`${error.message}\n`);
+      // Localized: one line per problem when the error carries several (details.problems).
+      for (const line of describeErrorLines(errorLocale(), error)) process.stderr.write(`${line}\n`);
       return error.code === 'USAGE' ? 2 : 1;
     }
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -42,6 +42,11 @@ function periodLabel(r: RatePeriod): string {
   return `${r.from} – ${r.to ?? 'open'}`;
 }
 
+/** The period for localized texts: an open end is '…' in every language. */
+function periodParam(r: RatePeriod): string {
+  return `${String(r.from)} – ${r.to === null ? '…' : String(r.to)}`;
+}
+
 function periodsOverlap(a: RatePeriod, b: RatePeriod): boolean {
   const aEndsBeforeB = a.to !== null && a.to < b.from;
   const bEndsBeforeA = b.to !== null && b.to < a.from;
@@ -54,11 +59,21 @@ export function validateRatePeriods(rates: readonly RatePeriod[]): DomainProblem
   const wellFormed: RatePeriod[] = [];
   for (const r of rates) {
     if (!isIsoDate(r.from) || (r.to !== null && !isIsoDate(r.to))) {
-      problems.push({ code: 'INVALID_RATE_PERIOD', message: `Invalid dates in rate period ${periodLabel(r)}` });
+      problems.push({
+        code: 'INVALID_RATE_PERIOD',
+        message: `Invalid dates in rate period ${periodLabel(r)}`,
+        params: { period: periodParam(r) },
+      });
       continue;
     }
     if (r.to !== null && r.to < r.from) {
-      problems.push({ code: 'INVALID_RATE_PERIOD', message: `Rate period ends before it starts: ${periodLabel(r)}`, date: r.from });
+      problems.push({
+        code: 'INVALID_RATE_PERIOD',
+        message: `Rate period ends before it starts: ${periodLabel(r)}`,
+        date: r.from,
+        params: { period: periodParam(r) },
+        variant: 'endsBeforeStart',
+      });
       continue;
     }
     let positive = false;
@@ -68,7 +83,12 @@ export function validateRatePeriods(rates: readonly RatePeriod[]): DomainProblem
       positive = false;
     }
     if (!positive) {
-      problems.push({ code: 'RATE_NOT_POSITIVE', message: `TJM must be a positive decimal: ${String(r.tjm)} (${periodLabel(r)})`, date: r.from });
+      problems.push({
+        code: 'RATE_NOT_POSITIVE',
+        message: `TJM must be a positive decimal: ${String(r.tjm)} (${periodLabel(r)})`,
+        date: r.from,
+        params: { tjm: String(r.tjm), period: periodParam(r) },
+      });
     }
     wellFormed.push(r);
   }
@@ -82,6 +102,7 @@ export function validateRatePeriods(rates: readonly RatePeriod[]): DomainProblem
           code: 'RATE_PERIODS_OVERLAP',
           message: `Rate periods overlap: ${periodLabel(a)} and ${periodLabel(b)}`,
           date: b.from,
+          params: { period: periodParam(a), otherPeriod: periodParam(b) },
         });
       }
     }
@@ -101,20 +122,25 @@ export function rateForDate(date: IsoDate, rates: readonly RatePeriod[]): RatePe
  */
 export function amountByRatePeriod(days: readonly WorkedDay[], rates: readonly RatePeriod[]): BillingSummary {
   const problem = validateRatePeriods(rates)[0];
-  if (problem) throw new CodedError(problem.code, problem.message, { date: problem.date });
+  if (problem) throw CodedError.fromProblem(problem, { date: problem.date });
 
   const groups = new Map<RatePeriod, { from: IsoDate; to: IsoDate; days: Dec }>();
   for (const day of days) {
     if (!isIsoDate(day.date)) {
-      throw new CodedError('INVALID_DATE', `Invalid date: ${String(day.date)}`, { date: day.date });
+      throw new CodedError('INVALID_DATE', `Invalid date: ${String(day.date)}`, { date: day.date }, { params: { value: String(day.date) } });
     }
     const worked = toDec(day.worked as DecimalInput, 'INVALID_DAYS', 'worked fraction');
     if (worked.isNeg()) {
-      throw new CodedError('INVALID_DAYS', `Negative worked fraction on ${day.date}`, { date: day.date });
+      throw new CodedError('INVALID_DAYS', `Negative worked fraction on ${day.date}`, { date: day.date }, {
+        params: { label: 'worked fraction', value: String(day.worked), date: day.date },
+        variant: 'negative',
+      });
     }
     if (worked.isZero()) continue;
     const rate = rateForDate(day.date, rates);
-    if (!rate) throw new CodedError('NO_RATE_FOR_DATE', `No TJM rate covers ${day.date}`, { date: day.date });
+    if (!rate) {
+      throw new CodedError('NO_RATE_FOR_DATE', `No TJM rate covers ${day.date}`, { date: day.date }, { params: { date: day.date } });
+    }
     const group = groups.get(rate);
     if (group) {
       if (day.date < group.from) group.from = day.date;

@@ -4,7 +4,7 @@
  * and absences, total exactly one day). Weekends and holidays are never missing.
  */
 import { compareDates, type IsoDate, type YearMonth } from './dates.js';
-import type { Region } from './calendar.js';
+import type { MissionCalendar } from './calendar.js';
 import { missionWorkingDaysOfMonth, type MissionWindow } from './mission-window.js';
 import { parseFraction, QUARTERS_PER_DAY } from './fractions.js';
 
@@ -15,7 +15,8 @@ export interface CompletenessEntry {
 
 export interface CraCompletenessInput {
   readonly month: YearMonth;
-  readonly mission: MissionWindow & { readonly region: Region };
+  /** Window and calendar of the mission (Whit Monday must be filled when `whitMondayWorked`). */
+  readonly mission: MissionWindow & MissionCalendar;
   /** All of the person's entries in the month (this mission, other missions, absences). */
   readonly entries: readonly CompletenessEntry[];
 }
@@ -31,7 +32,8 @@ export function craCompleteness(input: CraCompletenessInput): CraCompleteness {
   for (const e of input.entries) {
     totals.set(e.date, (totals.get(e.date) ?? 0) + parseFraction(e.fraction, 'QUARTER'));
   }
-  const missingDays = missionWorkingDaysOfMonth(input.month, input.mission, input.mission.region)
+  const { region, whitMondayWorked } = input.mission;
+  const missingDays = missionWorkingDaysOfMonth(input.month, input.mission, region, { whitMondayWorked })
     .filter((d) => (totals.get(d) ?? 0) < QUARTERS_PER_DAY)
     .sort(compareDates);
   return { complete: missingDays.length === 0, missingDays };

@@ -31,7 +31,9 @@ export interface CraContent {
 export function craContentHash(content: CraContent): string {
   parseYearMonth(content.month);
   if (!Number.isInteger(content.version) || content.version < 1) {
-    throw new CodedError('CRA_INVALID_VERSION', `Invalid CRA version: ${content.version}`, { version: content.version });
+    throw new CodedError('CRA_INVALID_VERSION', `Invalid CRA version: ${content.version}`, { version: content.version }, {
+      params: { version: String(content.version) },
+    });
   }
   const days = content.days
     .map((day) => {

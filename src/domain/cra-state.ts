@@ -90,7 +90,10 @@ export function approvalHolds(state: CraState, currentHash: string): boolean {
 
 function requireReason(reason: string, event: CraEventType): void {
   if (typeof reason !== 'string' || reason.trim() === '') {
-    throw new CodedError('CRA_REASON_REQUIRED', `A reason is required to ${event} a CRA`, { event });
+    throw new CodedError('CRA_REASON_REQUIRED', `A reason is required to ${event} a CRA`, { event }, {
+      params: { event },
+      variant: event,
+    });
   }
 }
 
@@ -101,6 +104,7 @@ export function applyCraEvent(state: CraState, event: CraEvent): CraState {
       'CRA_INVALID_TRANSITION',
       `Cannot apply "${String(event.type)}" to a CRA in status ${state.status}`,
       { from: state.status, event: event.type },
+      { params: { event: String(event.type), status: state.status } },
     );
   }
   const to = transition.to;
@@ -112,6 +116,10 @@ export function applyCraEvent(state: CraState, event: CraEvent): CraState {
           'CRA_INCOMPLETE',
           `The CRA is incomplete: ${event.missingDays.length} day(s) missing${event.missingDays.length ? ` (${event.missingDays.join(', ')})` : ''}`,
           { missingDays: [...event.missingDays] },
+          {
+            params: { count: event.missingDays.length, days: event.missingDays.join(', ') },
+            variant: event.missingDays.length > 0 ? undefined : 'noList',
+          },
         );
       }
       return { ...state, status: to };
@@ -127,6 +135,7 @@ export function applyCraEvent(state: CraState, event: CraEvent): CraState {
           'CRA_VERSION_MISMATCH',
           `Approval of version ${event.version} does not match the current CRA (version ${state.version})`,
           { approvedVersion: event.version, currentVersion: state.version, contentHash: event.contentHash, currentHash: event.currentHash },
+          { params: { approvedVersion: event.version, currentVersion: state.version } },
         );
       }
       return { ...state, status: to, approvedVersion: event.version, approvedHash: event.contentHash };
@@ -142,10 +151,12 @@ export function applyCraEvent(state: CraState, event: CraEvent): CraState {
       parseYearMonth(event.month);
       const outside = event.days.filter((d) => !isIsoDate(d) || monthOf(d) !== event.month);
       if (outside.length > 0) {
-        throw new CodedError('CRA_DAY_OUTSIDE_MONTH', `Disputed days outside ${event.month}: ${outside.join(', ')}`, {
-          month: event.month,
-          days: outside,
-        });
+        throw new CodedError(
+          'CRA_DAY_OUTSIDE_MONTH',
+          `Disputed days outside ${event.month}: ${outside.join(', ')}`,
+          { month: event.month, days: outside },
+          { params: { month: event.month, days: outside.map(String).join(', ') } },
+        );
       }
       return { ...state, status: to };
     }

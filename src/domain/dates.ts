@@ -58,7 +58,9 @@ export function isYearMonth(value: unknown): value is YearMonth {
 /** Throws CodedError('INVALID_DATE') unless `value` is a valid 'YYYY-MM-DD' date. */
 export function assertIsoDate(value: unknown): asserts value is IsoDate {
   if (!isIsoDate(value)) {
-    throw new CodedError('INVALID_DATE', `Invalid date: ${String(value)} (expected YYYY-MM-DD)`, { value });
+    throw new CodedError('INVALID_DATE', `Invalid date: ${String(value)} (expected YYYY-MM-DD)`, { value }, {
+      params: { value: String(value) },
+    });
   }
 }
 
@@ -70,7 +72,9 @@ function parts(d: IsoDate): { year: number; month: number; day: number } {
 /** Parses 'YYYY-MM'; throws CodedError('INVALID_MONTH'). */
 export function parseYearMonth(ym: string): { year: number; month: number } {
   if (!isYearMonth(ym)) {
-    throw new CodedError('INVALID_MONTH', `Invalid month: ${String(ym)} (expected YYYY-MM)`, { value: ym });
+    throw new CodedError('INVALID_MONTH', `Invalid month: ${String(ym)} (expected YYYY-MM)`, { value: ym }, {
+      params: { value: String(ym) },
+    });
   }
   return { year: Number(ym.slice(0, 4)), month: Number(ym.slice(5, 7)) };
 }
@@ -101,14 +105,18 @@ export function daysOfMonth(ym: YearMonth): IsoDate[] {
 }
 
 export function addDays(d: IsoDate, n: number): IsoDate {
-  if (!Number.isInteger(n)) throw new CodedError('INVALID_DATE', `Day offset must be an integer: ${n}`, { n });
+  if (!Number.isInteger(n)) {
+    throw new CodedError('INVALID_DATE', `Day offset must be an integer: ${n}`, { n }, { params: { offset: String(n) }, variant: 'offset' });
+  }
   const { year, month, day } = parts(d);
   return formatUtc(new Date(utcMs(year, month, day) + n * MS_PER_DAY));
 }
 
 /** Adds (or subtracts) whole months to a 'YYYY-MM' month. */
 export function addMonths(ym: YearMonth, n: number): YearMonth {
-  if (!Number.isInteger(n)) throw new CodedError('INVALID_MONTH', `Month offset must be an integer: ${n}`, { n });
+  if (!Number.isInteger(n)) {
+    throw new CodedError('INVALID_MONTH', `Month offset must be an integer: ${n}`, { n }, { params: { offset: String(n) }, variant: 'offset' });
+  }
   const { year, month } = parseYearMonth(ym);
   const index = year * 12 + (month - 1) + n;
   return formatYearMonth(Math.floor(index / 12), (((index % 12) + 12) % 12) + 1);
@@ -163,7 +171,7 @@ export function toDateOnlyUTC(d: IsoDate): Date {
  */
 export function fromDateOnlyUTC(date: Date): IsoDate {
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
-    throw new CodedError('INVALID_DATE', 'Invalid Date object');
+    throw new CodedError('INVALID_DATE', 'Invalid Date object', undefined, { variant: 'dateObject' });
   }
   if (
     date.getUTCHours() !== 0 ||
@@ -171,9 +179,12 @@ export function fromDateOnlyUTC(date: Date): IsoDate {
     date.getUTCSeconds() !== 0 ||
     date.getUTCMilliseconds() !== 0
   ) {
-    throw new CodedError('INVALID_DATE', `Not a date-only value (expected midnight UTC): ${date.toISOString()}`, {
-      value: date.toISOString(),
-    });
+    throw new CodedError(
+      'INVALID_DATE',
+      `Not a date-only value (expected midnight UTC): ${date.toISOString()}`,
+      { value: date.toISOString() },
+      { params: { value: date.toISOString() }, variant: 'notDateOnly' },
+    );
   }
   return formatUtc(date);
 }
@@ -181,13 +192,13 @@ export function fromDateOnlyUTC(date: Date): IsoDate {
 /** Calendar date of an instant in a time zone (default Europe/Paris), e.g. "today" for a mission. */
 export function dateInTimeZone(instant: Date, timeZone = 'Europe/Paris'): IsoDate {
   if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) {
-    throw new CodedError('INVALID_DATE', 'Invalid Date object');
+    throw new CodedError('INVALID_DATE', 'Invalid Date object', undefined, { variant: 'dateObject' });
   }
   let formatter: Intl.DateTimeFormat;
   try {
     formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
   } catch {
-    throw new CodedError('INVALID_TIME_ZONE', `Unknown time zone: ${timeZone}`, { timeZone });
+    throw new CodedError('INVALID_TIME_ZONE', `Unknown time zone: ${timeZone}`, { timeZone }, { params: { timeZone: String(timeZone) } });
   }
   const fields = formatter.formatToParts(instant);
   const get = (type: Intl.DateTimeFormatPartTypes): string => fields.find((p) => p.type === type)?.value ?? '';

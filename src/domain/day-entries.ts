@@ -4,10 +4,17 @@
  * across all missions and absences, is at most 1.
  */
 import { isIsoDate, isWeekend, type IsoDate } from './dates.js';
-import { holidayOn, type Region } from './calendar.js';
+import { holidayOn, type CalendarOptions, type Region } from './calendar.js';
 import { isWithinMissionWindow, type MissionWindow } from './mission-window.js';
-import { checkFraction, parseFraction, quartersToString, QUARTERS_PER_DAY, type Granularity } from './fractions.js';
-import type { DomainProblem } from './errors.js';
+import {
+  checkFraction,
+  parseFraction,
+  quartersToDays,
+  quartersToString,
+  QUARTERS_PER_DAY,
+  type Granularity,
+} from './fractions.js';
+import type { DomainProblem, ProblemParams } from './errors.js';
 
 export const DAY_KINDS = ['WORKED', 'CP', 'RTT', 'SICK', 'TRAINING', 'OTHER'] as const;
 export type DayKind = (typeof DAY_KINDS)[number];
@@ -39,7 +46,7 @@ export interface DayEntryInput {
   readonly kind: DayKind;
 }
 
-export interface DayEntryMission extends MissionWindow {
+export interface DayEntryMission extends MissionWindow, CalendarOptions {
   readonly granularity: Granularity;
   readonly region: Region;
 }
@@ -63,24 +70,40 @@ export interface ValidateDayEntryInput {
 /**
  * Validates one day entry. Returns every problem found (empty array = valid):
  * INVALID_DATE, INVALID_KIND, INVALID_FRACTION, FRACTION_NOT_ALLOWED, OUTSIDE_MISSION_WINDOW,
- * NON_WORKING_DAY, DAY_OVERBOOKED.
+ * NON_WORKING_DAY, DAY_OVERBOOKED. Each problem has the `params` of its localized text:
+ * INVALID_DATE { value }; INVALID_KIND { kind }; INVALID_FRACTION / FRACTION_NOT_ALLOWED { value,
+ * granularity, allowed }; OUTSIDE_MISSION_WINDOW { date, start, end } (variant 'openEnded' without
+ * `end`); NON_WORKING_DAY { date, holiday? } with variant holidayWork, holidayAbsence, weekendWork
+ * or weekendAbsence; DAY_OVERBOOKED { date, total, already } (days, numbers).
+ * Whit Monday is a working day for a mission with `whitMondayWorked`.
  * Throws INVALID_FRACTION only when one of `otherEntriesSameDate` holds corrupt data.
  */
 export function validateDayEntry(input: ValidateDayEntryInput): DomainProblem[] {
   const { entry, mission, otherEntriesSameDate, allowNonWorkingDay } = input;
   const { date } = entry;
   if (!isIsoDate(date)) {
-    return [{ code: 'INVALID_DATE', message: `Invalid date: ${String(date)} (expected YYYY-MM-DD)` }];
+    return [
+      {
+        code: 'INVALID_DATE',
+        message: `Invalid date: ${String(date)} (expected YYYY-MM-DD)`,
+        params: { value: String(date) },
+      },
+    ];
   }
 
   const problems: DomainProblem[] = [];
   const kindValid = isDayKind(entry.kind);
   if (!kindValid) {
-    problems.push({ code: 'INVALID_KIND', message: `Invalid day kind: ${String(entry.kind)}`, date });
+    problems.push({
+      code: 'INVALID_KIND',
+      message: `Invalid day kind: ${String(entry.kind)}`,
+      date,
+      params: { kind: String(entry.kind) },
+    });
   }
 
   const fraction = checkFraction(entry.fraction, mission.granularity);
-  if (!fraction.ok) problems.push({ code: fraction.code, message: fraction.message, date });
+  if (!fraction.ok) problems.push({ code: fraction.code, message: fraction.message, date, params: fraction.params });
 
   if (!isWithinMissionWindow(date, mission)) {
     const end = mission.endDate ?? 'open-ended';
@@ -88,21 +111,36 @@ export function validateDayEntry(input: ValidateDayEntryInput): DomainProblem[] 
       code: 'OUTSIDE_MISSION_WINDOW',
       message: `${date} is outside the mission window (${mission.startDate} – ${end})`,
       date,
+      params:
+        mission.endDate === null
+          ? { date, start: mission.startDate }
+          : { date, start: mission.startDate, end: mission.endDate },
+      ...(mission.endDate === null ? { variant: 'openEnded' } : {}),
     });
   }
 
   if (fraction.ok && fraction.quarters > 0 && kindValid) {
-    const holiday = holidayOn(date, mission.region);
+    const holiday = holidayOn(date, mission.region, { whitMondayWorked: mission.whitMondayWorked });
     const weekend = isWeekend(date);
     if (weekend || holiday !== null) {
       const what = holiday !== null ? `a public holiday (${holiday})` : 'a weekend day';
+      const params: ProblemParams = holiday !== null ? { date, holiday } : { date };
+      const day = holiday !== null ? 'holiday' : 'weekend';
       if (isAbsence(entry.kind)) {
-        problems.push({ code: 'NON_WORKING_DAY', message: `${date} is ${what}: no absence can be recorded on it`, date });
+        problems.push({
+          code: 'NON_WORKING_DAY',
+          message: `${date} is ${what}: no absence can be recorded on it`,
+          date,
+          params,
+          variant: `${day}Absence`,
+        });
       } else if (!allowNonWorkingDay) {
         problems.push({
           code: 'NON_WORKING_DAY',
           message: `${date} is ${what}: recording work needs an explicit override`,
           date,
+          params,
+          variant: `${day}Work`,
         });
       }
     }
@@ -116,6 +154,7 @@ export function validateDayEntry(input: ValidateDayEntryInput): DomainProblem[] 
         code: 'DAY_OVERBOOKED',
         message: `${date} would total ${quartersToString(total)} days (at most 1; already ${quartersToString(others)} elsewhere)`,
         date,
+        params: { date, total: quartersToDays(total), already: quartersToDays(others) },
       });
     }
   }
@@ -131,10 +170,13 @@ export interface DayEntryFlags {
   readonly nonWorkingDayOverride: boolean;
 }
 
-/** Tells whether an entry falls on a weekend/holiday and whether it is a flagged override. */
-export function flagsForEntry(entry: DayEntryInput, region: Region): DayEntryFlags {
+/**
+ * Tells whether an entry falls on a weekend/holiday and whether it is a flagged override
+ * (work on Whit Monday is not one for a mission with `whitMondayWorked`).
+ */
+export function flagsForEntry(entry: DayEntryInput, region: Region, options?: CalendarOptions): DayEntryFlags {
   const weekend = isWeekend(entry.date);
-  const holiday = holidayOn(entry.date, region);
+  const holiday = holidayOn(entry.date, region, options);
   const quarters = parseFraction(entry.fraction, 'QUARTER');
   return {
     weekend,

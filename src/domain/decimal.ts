@@ -18,7 +18,9 @@ export type DecimalInput = number | string;
 export function toDec(value: DecimalInput, code = 'INVALID_AMOUNT', label = 'amount'): Dec {
   if (typeof value === 'number' && Number.isFinite(value)) return new Dec(value);
   if (typeof value === 'string' && PLAIN_DECIMAL_RE.test(value.trim())) return new Dec(value.trim());
-  throw new CodedError(code, `Invalid ${label}: ${String(value)} (expected a decimal with '.')`, { value });
+  throw new CodedError(code, `Invalid ${label}: ${String(value)} (expected a decimal with '.')`, { value }, {
+    params: { label, value: String(value) },
+  });
 }
 
 /** Rounds to cents, half up, as a string with exactly two decimals. */

@@ -2,7 +2,7 @@
  * Day fractions (0, 0.25, 0.5, 0.75, 1) represented as integer quarters to avoid float error:
  * 0 = nothing, 2 = half a day, 4 = a full day.
  */
-import { CodedError } from './errors.js';
+import { CodedError, type ProblemParams } from './errors.js';
 
 export const GRANULARITIES = ['DAY', 'HALF', 'QUARTER'] as const;
 export type Granularity = (typeof GRANULARITIES)[number];
@@ -21,7 +21,9 @@ export function isGranularity(value: unknown): value is Granularity {
 
 function assertGranularity(granularity: Granularity): void {
   if (!isGranularity(granularity)) {
-    throw new CodedError('INVALID_GRANULARITY', `Invalid granularity: ${String(granularity)}`, { granularity });
+    throw new CodedError('INVALID_GRANULARITY', `Invalid granularity: ${String(granularity)}`, { granularity }, {
+      params: { granularity: String(granularity) },
+    });
   }
 }
 
@@ -39,7 +41,13 @@ export function isFractionAllowed(quarters: Quarters, granularity: Granularity):
 
 export type FractionCheck =
   | { readonly ok: true; readonly quarters: Quarters }
-  | { readonly ok: false; readonly code: 'INVALID_FRACTION' | 'FRACTION_NOT_ALLOWED'; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly code: 'INVALID_FRACTION' | 'FRACTION_NOT_ALLOWED';
+      readonly message: string;
+      /** Values of the localized text: `value`, and `granularity` and `allowed` for FRACTION_NOT_ALLOWED. */
+      readonly params: ProblemParams;
+    };
 
 const DECIMAL_RE = /^(\d+)(?:\.(\d+))?$/;
 const DECIMALS_TO_QUARTERS: Readonly<Record<string, Quarters>> = { '': 0, '25': 1, '5': 2, '75': 3 };
@@ -67,11 +75,16 @@ function exactQuarters(input: number | string): Quarters | null | 'invalid' {
 export function checkFraction(input: number | string, granularity: Granularity = DEFAULT_GRANULARITY): FractionCheck {
   assertGranularity(granularity);
   if (typeof input !== 'number' && typeof input !== 'string') {
-    return { ok: false, code: 'INVALID_FRACTION', message: `Invalid fraction: ${String(input)}` };
+    return { ok: false, code: 'INVALID_FRACTION', message: `Invalid fraction: ${String(input)}`, params: { value: String(input) } };
   }
   const q = exactQuarters(input);
   if (q === 'invalid') {
-    return { ok: false, code: 'INVALID_FRACTION', message: `Invalid fraction: "${String(input)}" (use a decimal with '.')` };
+    return {
+      ok: false,
+      code: 'INVALID_FRACTION',
+      message: `Invalid fraction: "${String(input)}" (use a decimal with '.')`,
+      params: { value: String(input) },
+    };
   }
   if (q === null || !isFractionAllowed(q, granularity)) {
     const allowed = allowedQuarters(granularity).map(quartersToString).join(', ');
@@ -79,6 +92,7 @@ export function checkFraction(input: number | string, granularity: Granularity =
       ok: false,
       code: 'FRACTION_NOT_ALLOWED',
       message: `Fraction ${String(input)} not allowed with granularity ${granularity} (allowed: ${allowed})`,
+      params: { value: String(input), granularity, allowed },
     };
   }
   return { ok: true, quarters: q };
@@ -87,7 +101,7 @@ export function checkFraction(input: number | string, granularity: Granularity =
 /** Parses a fraction into quarters; throws CodedError INVALID_FRACTION or FRACTION_NOT_ALLOWED. */
 export function parseFraction(input: number | string, granularity: Granularity = DEFAULT_GRANULARITY): Quarters {
   const check = checkFraction(input, granularity);
-  if (!check.ok) throw new CodedError(check.code, check.message, { input, granularity });
+  if (!check.ok) throw new CodedError(check.code, check.message, { input, granularity }, { params: check.params });
   return check.quarters;
 }
 
@@ -98,7 +112,10 @@ export function parseFraction(input: number | string, granularity: Granularity =
 export function parseQuarterDays(input: number | string): Quarters {
   const q = typeof input === 'number' || typeof input === 'string' ? exactQuarters(input) : 'invalid';
   if (q === 'invalid' || q === null || q < 0) {
-    throw new CodedError('INVALID_FRACTION', `Not a whole number of quarter days: ${String(input)}`, { input });
+    throw new CodedError('INVALID_FRACTION', `Not a whole number of quarter days: ${String(input)}`, { input }, {
+      params: { value: String(input) },
+      variant: 'notQuarterDays',
+    });
   }
   return q;
 }
@@ -106,7 +123,10 @@ export function parseQuarterDays(input: number | string): Quarters {
 /** Quarters as a plain decimal string: 0 → "0", 2 → "0.5", 3 → "0.75", 4 → "1", 90 → "22.5". */
 export function quartersToString(quarters: Quarters): string {
   if (!Number.isInteger(quarters)) {
-    throw new CodedError('INVALID_FRACTION', `Quarters must be an integer: ${quarters}`, { quarters });
+    throw new CodedError('INVALID_FRACTION', `Quarters must be an integer: ${quarters}`, { quarters }, {
+      params: { value: String(quarters) },
+      variant: 'quartersNotInteger',
+    });
   }
   const sign = quarters < 0 ? '-' : '';
   const abs = Math.abs(quarters);

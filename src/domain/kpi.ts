@@ -8,7 +8,12 @@ import { toCents, toDec, toPlain, type Dec, type DecimalInput } from './decimal.
 
 function days(value: number, label: string): Dec {
   const d = toDec(value, 'INVALID_DAYS', label);
-  if (d.isNeg()) throw new CodedError('INVALID_DAYS', `${label} cannot be negative: ${value}`, { [label]: value });
+  if (d.isNeg()) {
+    throw new CodedError('INVALID_DAYS', `${label} cannot be negative: ${value}`, { [label]: value }, {
+      params: { label, value: String(value) },
+      variant: 'negative',
+    });
+  }
   return d;
 }
 

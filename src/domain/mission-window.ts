@@ -3,7 +3,7 @@
  * or indefinitely when it has no end date. Days outside the window are not part of the CRA.
  */
 import { assertIsoDate, daysOfMonth, type IsoDate, type YearMonth } from './dates.js';
-import { isWorkingDay, type Region } from './calendar.js';
+import { isWorkingDay, type CalendarOptions, type Region } from './calendar.js';
 
 export interface MissionWindow {
   readonly startDate: IsoDate;
@@ -22,7 +22,15 @@ export function missionDatesOfMonth(ym: YearMonth, window: MissionWindow): IsoDa
   return daysOfMonth(ym).filter((d) => isWithinMissionWindow(d, window));
 }
 
-/** Working days of the month inside the mission window ("jours potentiels" of the mission). */
-export function missionWorkingDaysOfMonth(ym: YearMonth, window: MissionWindow, region: Region): IsoDate[] {
-  return missionDatesOfMonth(ym, window).filter((d) => isWorkingDay(d, region));
+/**
+ * Working days of the month inside the mission window ("jours potentiels" of the mission);
+ * Whit Monday is one with `whitMondayWorked`.
+ */
+export function missionWorkingDaysOfMonth(
+  ym: YearMonth,
+  window: MissionWindow,
+  region: Region,
+  options?: CalendarOptions,
+): IsoDate[] {
+  return missionDatesOfMonth(ym, window).filter((d) => isWorkingDay(d, region, options));
 }

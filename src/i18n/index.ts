@@ -1,13 +1,28 @@
+import { domainEn } from './domain-en.js';
+import { domainFr, type DomainMessageKey } from './domain-fr.js';
 import { en } from './en.js';
-import { fr, type MessageKey } from './fr.js';
+import { fr, type MessageKey as BaseMessageKey } from './fr.js';
 
 export type Locale = 'fr' | 'en';
-export type { MessageKey } from './fr.js';
+/** Every text key: the base catalog (fr.ts / en.ts) and the problem texts (domain-fr.ts / domain-en.ts). */
+export type MessageKey = BaseMessageKey | DomainMessageKey;
 
-const catalogs: Record<Locale, Record<MessageKey, string>> = { fr, en };
+// The catalogs must not share a key (one would silently hide the other): compile error otherwise.
+type AssertNever<T extends never> = T;
+type SharedCatalogKeys = AssertNever<Extract<BaseMessageKey, DomainMessageKey>>;
+
+const catalogs: Record<Locale, Readonly<Record<MessageKey, string>>> = {
+  fr: { ...fr, ...domainFr },
+  en: { ...en, ...domainEn },
+};
 
 export function isLocale(value: unknown): value is Locale {
   return value === 'fr' || value === 'en';
+}
+
+/** True when `key` has a text (in every locale: the catalogs have the same keys). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(catalogs.fr, key);
 }
 
 /** The text of `key` in `locale` (French when unknown), with {placeholders} filled. */

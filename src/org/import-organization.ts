@@ -16,6 +16,7 @@ import { toDateOnlyUTC } from '../domain/dates.js';
 import { CodedError } from '../errors.js';
 import type { OrgContact, OrgFile, OrgMission, OrgPerson } from './org-file-schema.js';
 import { parseOrgFile, type OrgFileProblem } from './parse-org-file.js';
+import { orgText } from './org-problems.js';
 import { resolvePeriods } from './periods.js';
 
 type Tx = Prisma.TransactionClient;
@@ -160,7 +161,8 @@ class Counter {
  * Creates or updates the organization of the file, its people (and client contacts), clients and
  * missions, in one transaction. People of the organization absent from the file are deactivated.
  * Throws CodedError('ORG_IMPORT_CHAT_ACCOUNT_TAKEN') when a chat account of the file belongs to a
- * person of another organization (nothing is written then).
+ * person of another organization (nothing is written then); its message is in English, its
+ * details.params fill the text 'org.error.ORG_IMPORT_CHAT_ACCOUNT_TAKEN' (localizeOrgError).
  */
 export async function importOrganization(options: ImportOrganizationOptions): Promise<ImportSummary> {
   const { prisma, file } = options;
@@ -313,11 +315,14 @@ async function importInTransaction(tx: Tx, file: OrgFile, channel: Channel, acto
         select: { id: true },
       });
       if (elsewhere) {
-        throw new CodedError(
-          'ORG_IMPORT_CHAT_ACCOUNT_TAKEN',
-          `The ${account.platform === 'SLACK' ? 'Slack' : 'Teams'} account ${account.externalId} of "${person.ref}" belongs to another organization`,
-          { platform: account.platform, teamId: account.teamId, externalId: account.externalId, ref: person.ref },
-        );
+        const params = { platform: account.platform === 'SLACK' ? 'Slack' : 'Teams', externalId: account.externalId, ref: person.ref };
+        throw new CodedError('ORG_IMPORT_CHAT_ACCOUNT_TAKEN', orgText('en', 'org.error.ORG_IMPORT_CHAT_ACCOUNT_TAKEN', params), {
+          platform: account.platform,
+          teamId: account.teamId,
+          externalId: account.externalId,
+          ref: person.ref,
+          params,
+        });
       }
       await tx.chatAccount.create({ data: { personId, ...account } });
       people.update(person.ref);

@@ -5,17 +5,24 @@
  * Keys are camelCase, dates 'YYYY-MM-DD', times 'HH:mm', roles and kinds lowercase.
  * Every object is strict: an unknown key (a typo) is an error. Cross-references between
  * sections (a mission's consultant, its approvers...) are checked by parse-org-file.ts.
+ * Error messages are problem codes encoded by orgIssue (texts: src/i18n/org-fr.ts, org-en.ts).
  */
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dates.js';
 import { isSupportedRegion } from '../domain/calendar.js';
+import { orgIssue } from './org-problems.js';
 
 // ───────────────────────────── Scalars ─────────────────────────────
 
+/** `message` (an orgIssue), or REQUIRED when the value is missing. */
 const requiredOr =
   (message: string) =>
   (issue: { input?: unknown }): string =>
-    issue.input === undefined ? 'required' : message;
+    issue.input === undefined ? orgIssue('REQUIRED') : message;
+
+/** One of `values` (EXPECTED_ONE_OF lists them). */
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: requiredOr(orgIssue('EXPECTED_ONE_OF', { values })) });
 
 const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const REF_RE = /^[a-z0-9][a-z0-9._-]*$/;
@@ -35,56 +42,59 @@ export function isTimeZone(value: string): boolean {
   }
 }
 
+/** A whole number from min to max: one problem code for a wrong type and both bounds. */
+const intRange = (code: 'EXPECTED_WORKING_DAYS' | 'EXPECTED_MONTHS' | 'EXPECTED_MINUTES', min: number, max: number) => {
+  const message = orgIssue(code, { min, max });
+  return z.int({ error: requiredOr(message) }).min(min, { error: message }).max(max, { error: message });
+};
+
 const text = () =>
-  z.string({ error: requiredOr('expected a string') }).trim().min(1, { error: 'must not be empty' });
+  z.string({ error: requiredOr(orgIssue('EXPECTED_STRING')) }).trim().min(1, { error: orgIssue('NOT_EMPTY') });
 
-const slug = () =>
-  z
-    .string({ error: requiredOr('expected a slug') })
-    .regex(SLUG_RE, { error: 'expected a slug: lowercase letters, digits and dashes (acme-conseil)' });
+const slug = () => {
+  const message = orgIssue('EXPECTED_SLUG');
+  return z.string({ error: requiredOr(message) }).regex(SLUG_RE, { error: message });
+};
 
-const ref = () =>
-  z
-    .string({ error: requiredOr('expected a ref') })
-    .regex(REF_RE, { error: 'expected a ref: lowercase letters, digits, ".", "_" and "-" (alice.martin)' });
+const ref = () => {
+  const message = orgIssue('EXPECTED_REF');
+  return z.string({ error: requiredOr(message) }).regex(REF_RE, { error: message });
+};
 
-const isoDate = () =>
-  z
-    .string({ error: requiredOr('expected a date YYYY-MM-DD') })
-    .refine(isIsoDate, { error: 'expected a date YYYY-MM-DD' });
+const isoDate = () => {
+  const message = orgIssue('EXPECTED_DATE');
+  return z.string({ error: requiredOr(message) }).refine(isIsoDate, { error: message });
+};
 
-const time = () =>
-  z.string({ error: requiredOr('expected a time HH:mm') }).regex(TIME_RE, { error: 'expected a time HH:mm' });
+const time = () => {
+  const message = orgIssue('EXPECTED_TIME');
+  return z.string({ error: requiredOr(message) }).regex(TIME_RE, { error: message });
+};
 
-const isoWeekday = () =>
-  z
-    .int({ error: requiredOr('expected a weekday 1-7 (1 = Monday)') })
-    .min(1, { error: 'expected a weekday 1-7 (1 = Monday)' })
-    .max(7, { error: 'expected a weekday 1-7 (1 = Monday)' });
+const isoWeekday = () => {
+  const message = orgIssue('EXPECTED_WEEKDAY');
+  return z.int({ error: requiredOr(message) }).min(1, { error: message }).max(7, { error: message });
+};
 
-const workingDays = () =>
-  z
-    .int({ error: requiredOr('expected a whole number of working days') })
-    .min(1, { error: 'expected at least 1 working day' })
-    .max(60, { error: 'expected at most 60 working days' });
+const workingDays = () => intRange('EXPECTED_WORKING_DAYS', 1, 60);
 
 const timeZone = () =>
   z
-    .string({ error: requiredOr('expected an IANA time zone (Europe/Paris)') })
-    .refine(isTimeZone, { error: 'expected an IANA time zone (Europe/Paris)' })
+    .string({ error: requiredOr(orgIssue('EXPECTED_TIME_ZONE')) })
+    .refine(isTimeZone, { error: orgIssue('EXPECTED_TIME_ZONE') })
     // Canonical spelling ('europe/paris' → 'Europe/Paris'), so that stored values compare equal.
     .transform((value) => new Intl.DateTimeFormat('en', { timeZone: value }).resolvedOptions().timeZone);
 
-const locale = () => z.enum(['fr', 'en'], { error: requiredOr('expected fr or en') });
+const locale = () => oneOf(['fr', 'en']);
 
 const email = () =>
   z
-    .string({ error: requiredOr('expected an email address') })
+    .string({ error: requiredOr(orgIssue('EXPECTED_EMAIL')) })
     .trim()
-    .pipe(z.email({ error: 'expected an email address' }))
+    .pipe(z.email({ error: orgIssue('EXPECTED_EMAIL') }))
     .transform((value) => value.toLowerCase());
 
-const bool = () => z.boolean({ error: requiredOr('expected true or false') });
+const bool = () => z.boolean({ error: requiredOr(orgIssue('EXPECTED_BOOLEAN')) });
 
 /**
  * A positive decimal given as a YAML number (650, 650.5) or string ("650.50"), output as a plain
@@ -92,7 +102,7 @@ const bool = () => z.boolean({ error: requiredOr('expected true or false') });
  * value read back is the value written) and `integerDigits` digits before the point.
  */
 export function positiveDecimal(integerDigits: number) {
-  const message = 'expected a positive number';
+  const message = orgIssue('EXPECTED_POSITIVE_NUMBER');
   return z.union([z.number(), z.string()], { error: requiredOr(message) }).transform((input, ctx): string => {
     let value: string | undefined;
     if (typeof input === 'number' && Number.isFinite(input)) value = String(input);
@@ -103,16 +113,19 @@ export function positiveDecimal(integerDigits: number) {
     }
     const [whole = '', fraction = ''] = value.split('.');
     if (fraction.length > 2) {
-      ctx.issues.push({ code: 'custom', message: 'expected at most 2 decimals', input });
+      ctx.issues.push({ code: 'custom', message: orgIssue('TOO_MANY_DECIMALS', { max: 2 }), input });
       return z.NEVER;
     }
     if (whole.replace(/^0+(?=\d)/, '').length > integerDigits) {
-      ctx.issues.push({ code: 'custom', message: `expected at most ${integerDigits} digits before the decimal point`, input });
+      ctx.issues.push({ code: 'custom', message: orgIssue('TOO_MANY_INTEGER_DIGITS', { max: integerDigits }), input });
       return z.NEVER;
     }
     return value;
   });
 }
+
+/** The type error of every list: the path tells which list. */
+const list = requiredOr(orgIssue('EXPECTED_LIST'));
 
 // ─────────────────────────── Organization ───────────────────────────
 
@@ -137,8 +150,8 @@ const settingsSchema = z.strictObject({
   craClose: z
     .strictObject({
       rule: z
-        .string({ error: requiredOr('expected last-working-day or day-N (N from 1 to 28)') })
-        .regex(CRA_CLOSE_RE, { error: 'expected last-working-day or day-N (N from 1 to 28)' })
+        .string({ error: requiredOr(orgIssue('EXPECTED_CRA_CLOSE_RULE')) })
+        .regex(CRA_CLOSE_RE, { error: orgIssue('EXPECTED_CRA_CLOSE_RULE') })
         .default('last-working-day'),
       time: time().default('15:00'),
     })
@@ -154,17 +167,9 @@ const settingsSchema = z.strictObject({
     })
     .prefault({}),
   /** Check-in notes and message copies are purged after this many months. */
-  retentionMonths: z
-    .int({ error: requiredOr('expected a whole number of months') })
-    .min(1, { error: 'expected at least 1 month' })
-    .max(240, { error: 'expected at most 240 months' })
-    .default(24),
+  retentionMonths: intRange('EXPECTED_MONTHS', 1, 240).default(24),
   /** How far back missed scheduler ticks are caught up on start. */
-  catchUpWindowMinutes: z
-    .int({ error: requiredOr('expected a whole number of minutes') })
-    .min(0, { error: 'expected 0 or more minutes' })
-    .max(10_080, { error: 'expected at most 10080 minutes (a week)' })
-    .default(180),
+  catchUpWindowMinutes: intRange('EXPECTED_MINUTES', 0, 10_080).default(180), // at most a week
 });
 
 const organizationSchema = z.strictObject({
@@ -179,22 +184,22 @@ const organizationSchema = z.strictObject({
 
 const slackAccountSchema = z.strictObject({
   userId: z
-    .string({ error: requiredOr('expected a Slack user id (U0123ABCD)') })
-    .regex(SLACK_ID_RE, { error: 'expected a Slack user id (U0123ABCD)' }),
+    .string({ error: requiredOr(orgIssue('EXPECTED_SLACK_USER_ID')) })
+    .regex(SLACK_ID_RE, { error: orgIssue('EXPECTED_SLACK_USER_ID') }),
   teamId: z
-    .string({ error: requiredOr('expected a Slack team id (T0123ABCD)') })
-    .regex(SLACK_ID_RE, { error: 'expected a Slack team id (T0123ABCD)' }),
+    .string({ error: requiredOr(orgIssue('EXPECTED_SLACK_TEAM_ID')) })
+    .regex(SLACK_ID_RE, { error: orgIssue('EXPECTED_SLACK_TEAM_ID') }),
 });
 
-const guid = (what: string) =>
+const guid = (code: 'EXPECTED_ENTRA_OBJECT_ID' | 'EXPECTED_ENTRA_TENANT_ID') =>
   z
-    .string({ error: requiredOr(`expected ${what} (a GUID)`) })
-    .regex(GUID_RE, { error: `expected ${what} (a GUID)` })
+    .string({ error: requiredOr(orgIssue(code)) })
+    .regex(GUID_RE, { error: orgIssue(code) })
     .transform((value) => value.toLowerCase());
 
 const teamsAccountSchema = z.strictObject({
-  aadObjectId: guid('an Entra ID object id'),
-  tenantId: guid('an Entra ID tenant id'),
+  aadObjectId: guid('EXPECTED_ENTRA_OBJECT_ID'),
+  tenantId: guid('EXPECTED_ENTRA_TENANT_ID'),
 });
 
 const contactFields = {
@@ -213,10 +218,8 @@ export type PersonRole = (typeof PERSON_ROLES)[number];
 const personSchema = z.strictObject({
   ...contactFields,
   roles: z
-    .array(z.enum(PERSON_ROLES, { error: 'expected consultant, manager or admin' }), {
-      error: requiredOr('expected a list of roles: [consultant, manager, admin]'),
-    })
-    .min(1, { error: 'expected at least one role' }),
+    .array(oneOf(PERSON_ROLES), { error: requiredOr(orgIssue('EXPECTED_ROLE_LIST')) })
+    .min(1, { error: orgIssue('NO_ROLE') }),
   /** Coût journalier moyen (cost of a day to the ESN), never shown to clients. */
   cjm: positiveDecimal(10).optional(),
 });
@@ -226,7 +229,7 @@ const contactSchema = z.strictObject(contactFields);
 const clientSchema = z.strictObject({
   ref: ref(),
   name: text(),
-  contacts: z.array(contactSchema, { error: 'expected a list of contacts' }).default([]),
+  contacts: z.array(contactSchema, { error: list }).default([]),
 });
 
 // ───────────────────────────── Missions ─────────────────────────────
@@ -280,22 +283,20 @@ const missionSchema = z.strictObject({
   end: isoDate().optional(),
   /** Holiday calendar of the client site: FR, or FR-<state> (FR-57, FR-67, FR-68...). */
   region: z
-    .string({ error: requiredOr('expected a calendar region (FR, FR-57, FR-67, FR-68...)') })
-    .refine((value) => isSupportedRegion(value), {
-      error: 'expected a calendar region (FR, FR-57, FR-67, FR-68...)',
-    })
+    .string({ error: requiredOr(orgIssue('EXPECTED_REGION')) })
+    .refine((value) => isSupportedRegion(value), { error: orgIssue('EXPECTED_REGION') })
     .default('FR'),
   /** Default: the organization time zone. */
   timezone: timeZone().optional(),
-  billing: z.enum(BILLING_MODES, { error: 'expected regie or forfait' }).default('regie'),
-  granularity: z.enum(GRANULARITIES, { error: 'expected day, half or quarter' }).default('half'),
+  billing: oneOf(BILLING_MODES).default('regie'),
+  granularity: oneOf(GRANULARITIES).default('half'),
   whitMondayWorked: bool().default(false),
   tacitAcceptance: bool().default(false),
   cjm: positiveDecimal(10).optional(),
-  approvers: z.array(approverSchema, { error: 'expected a list of approvers' }).default([]),
-  backupApprovers: z.array(approverSchema, { error: 'expected a list of backup approvers' }).default([]),
-  rates: z.array(rateSchema, { error: 'expected a list of rates' }).default([]),
-  purchaseOrders: z.array(purchaseOrderSchema, { error: 'expected a list of purchase orders' }).default([]),
+  approvers: z.array(approverSchema, { error: list }).default([]),
+  backupApprovers: z.array(approverSchema, { error: list }).default([]),
+  rates: z.array(rateSchema, { error: list }).default([]),
+  purchaseOrders: z.array(purchaseOrderSchema, { error: list }).default([]),
   checkins: missionCheckinsSchema.prefault({}),
   validation: missionValidationSchema.prefault({}),
 });
@@ -304,9 +305,9 @@ const missionSchema = z.strictObject({
 
 export const orgFileSchema = z.strictObject({
   organization: organizationSchema,
-  people: z.array(personSchema, { error: 'expected a list of people' }).default([]),
-  clients: z.array(clientSchema, { error: 'expected a list of clients' }).default([]),
-  missions: z.array(missionSchema, { error: 'expected a list of missions' }).default([]),
+  people: z.array(personSchema, { error: list }).default([]),
+  clients: z.array(clientSchema, { error: list }).default([]),
+  missions: z.array(missionSchema, { error: list }).default([]),
 });
 
 /** A validated organization file (defaults applied, decimals as strings, emails lowercased). */

@@ -1,23 +1,38 @@
 /**
  * Reads an organization file: YAML syntax, then the schema (org-file-schema.ts), then the rules
  * between sections (refs, roles, approvers, dated periods). Every problem is reported at once,
- * each with its path ('missions[2].rates[0].tjm') and the line of the offending YAML node.
+ * each with its path ('missions[2].rates[0].tjm'), the line of the offending YAML node, a stable
+ * code with its parameters (org-problems.ts) and an English message; formatProblems prints them
+ * in French or English.
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { z } from 'zod';
-import { validateRatePeriods } from '../domain/billing.js';
 import { addDays, isIsoDate } from '../domain/dates.js';
-import { orgFileSchema, positiveDecimal, type OrgFile } from './org-file-schema.js';
+import { orgFileSchema, type OrgFile } from './org-file-schema.js';
+import {
+  decodeOrgIssue,
+  orgIssue,
+  orgProblem,
+  renderOrgProblem,
+  type OrgLocale,
+  type OrgProblemDescriptor,
+} from './org-problems.js';
 import { resolvePeriods, type ResolvedPeriod } from './periods.js';
 
 export type PathSegment = string | number;
 
-export interface OrgFileProblem {
+export type OrgFileProblem = OrgProblemDescriptor & {
   /** 'missions[2].rates[0].tjm'; '' for the whole file (YAML syntax errors). */
   readonly path: string;
   /** 1-based line of the offending node, or of its nearest existing parent. */
   readonly line: number | undefined;
+  /** The problem in English, for logs (people see it in their locale: formatProblems). */
   readonly message: string;
+};
+
+/** A problem at `path`, with its English message. */
+function problemAt(path: string, line: number | undefined, problem: OrgProblemDescriptor): OrgFileProblem {
+  return { path, line, ...problem, message: renderOrgProblem(problem, 'en') };
 }
 
 export type ParseOrgFileResult =
@@ -39,12 +54,16 @@ export function formatPath(path: readonly PathSegment[]): string {
   return out;
 }
 
-/** `file:line: path: message`, one line per problem (the line is omitted when unknown). */
-export function formatProblems(fileName: string, problems: readonly OrgFileProblem[]): string {
+/**
+ * `file:line: path: message`, one line per problem (the line is omitted when unknown), the
+ * message in `locale`.
+ */
+export function formatProblems(fileName: string, problems: readonly OrgFileProblem[], locale: OrgLocale = 'fr'): string {
   return problems
     .map((p) => {
       const where = p.line === undefined ? fileName : `${fileName}:${p.line}`;
-      return p.path === '' ? `${where}: ${p.message}` : `${where}: ${p.path}: ${p.message}`;
+      const message = renderOrgProblem(p, locale);
+      return p.path === '' ? `${where}: ${message}` : `${where}: ${p.path}: ${message}`;
     })
     .join('\n');
 }
@@ -88,34 +107,49 @@ function locator(doc: Document, lineCounter: LineCounter): Locator {
 
 // ─────────────────────────── Schema issues ───────────────────────────
 
-const EXPECTED: Record<string, string> = {
-  string: 'expected a string',
-  number: 'expected a number',
-  int: 'expected a whole number',
-  boolean: 'expected true or false',
-  array: 'expected a list',
-  object: 'expected a mapping (key: value)',
+const EXPECTED: Readonly<Record<string, string>> = {
+  string: orgIssue('EXPECTED_STRING'),
+  number: orgIssue('EXPECTED_NUMBER'),
+  int: orgIssue('EXPECTED_INTEGER'),
+  boolean: orgIssue('EXPECTED_BOOLEAN'),
+  array: orgIssue('EXPECTED_LIST'),
+  object: orgIssue('EXPECTED_MAPPING'),
 };
 
-/** Short messages for the issues no schema customizes. */
+const FORMATS: Readonly<Record<string, string>> = {
+  date: orgIssue('EXPECTED_DATE'),
+  time: orgIssue('EXPECTED_TIME'),
+  email: orgIssue('EXPECTED_EMAIL'),
+};
+
+const bound = (value: number | bigint): number | string => (typeof value === 'bigint' ? String(value) : value);
+
+/** Problem codes for the issues no schema customizes (every zod issue kind). */
 const errorMap: z.core.$ZodErrorMap = (issue) => {
+  if (issue.input === undefined && issue.code !== 'unrecognized_keys') return orgIssue('REQUIRED');
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return 'required';
-      return EXPECTED[issue.expected] ?? `expected ${issue.expected}`;
+      return EXPECTED[issue.expected] ?? orgIssue('INVALID_TYPE', { expected: issue.expected });
     case 'invalid_value':
-      return `expected ${issue.values.map((v) => String(v)).join(', ')}`;
+      return orgIssue('EXPECTED_ONE_OF', { values: issue.values.map((v) => String(v)) });
     case 'too_small':
-      if (issue.origin === 'string') return 'must not be empty';
-      if (issue.origin === 'array') return `expected at least ${String(issue.minimum)} item(s)`;
-      return `expected at least ${String(issue.minimum)}`;
+      if (issue.origin === 'string') return orgIssue('NOT_EMPTY');
+      if (issue.origin === 'array' || issue.origin === 'set') return orgIssue('TOO_FEW_ITEMS', { minimum: bound(issue.minimum) });
+      return orgIssue('TOO_SMALL', { minimum: bound(issue.minimum) });
     case 'too_big':
-      if (issue.origin === 'array') return `expected at most ${String(issue.maximum)} item(s)`;
-      return `expected at most ${String(issue.maximum)}`;
+      if (issue.origin === 'array' || issue.origin === 'set') return orgIssue('TOO_MANY_ITEMS', { maximum: bound(issue.maximum) });
+      return orgIssue('TOO_BIG', { maximum: bound(issue.maximum) });
     case 'invalid_format':
-      return `invalid ${issue.format}`;
-    default:
-      return undefined;
+      return FORMATS[issue.format] ?? orgIssue('INVALID_FORMAT', { format: issue.format });
+    case 'not_multiple_of':
+      return orgIssue('NOT_MULTIPLE_OF', { divisor: bound(issue.divisor) });
+    case 'unrecognized_keys':
+      return undefined; // reported key by key by schemaProblems
+    case 'invalid_union':
+    case 'invalid_key':
+    case 'invalid_element':
+    case 'custom':
+      return orgIssue('INVALID_VALUE');
   }
 };
 
@@ -172,15 +206,15 @@ function editDistance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
-function unknownKeyMessage(key: string, known: readonly string[]): string {
+function unknownKey(key: string, known: readonly string[]): OrgProblemDescriptor {
   const lower = key.toLowerCase();
   let best: { key: string; distance: number } | undefined;
   for (const candidate of known) {
     const distance = candidate.toLowerCase() === lower ? 0 : editDistance(lower, candidate.toLowerCase());
     if (!best || distance < best.distance) best = { key: candidate, distance };
   }
-  const hint = best && best.distance <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean "${best.key}"?)` : '';
-  return `unknown key "${key}"${hint}`;
+  const close = best && best.distance <= Math.max(2, Math.floor(key.length / 3));
+  return close && best ? orgProblem('UNKNOWN_KEY', { key, suggestion: best.key }) : orgProblem('UNKNOWN_KEY', { key });
 }
 
 function toSegments(path: readonly PropertyKey[]): PathSegment[] {
@@ -195,10 +229,11 @@ function schemaProblems(issues: readonly z.core.$ZodIssue[], at: Locator): OrgFi
       const known = knownKeysAt(path);
       for (const key of issue.keys) {
         const keyPath = [...path, key];
-        problems.push({ path: formatPath(keyPath), line: at(keyPath), message: unknownKeyMessage(key, known) });
+        problems.push(problemAt(formatPath(keyPath), at(keyPath), unknownKey(key, known)));
       }
     } else {
-      problems.push({ path: formatPath(path), line: at(path), message: issue.message });
+      // Every message is an orgIssue (schema or errorMap); INVALID_VALUE should zod ever add one.
+      problems.push(problemAt(formatPath(path), at(path), decodeOrgIssue(issue.message) ?? orgProblem('INVALID_VALUE')));
     }
   }
   return problems;
@@ -211,7 +246,6 @@ const isRecord = (value: unknown): value is Raw => typeof value === 'object' && 
 const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const stringOf = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 const dateOf = (value: unknown): string | undefined => (isIsoDate(value) ? value : undefined);
-const tjmSchema = positiveDecimal(10);
 
 interface KnownPerson {
   readonly path: PathSegment[];
@@ -226,40 +260,39 @@ interface KnownPerson {
  */
 function crossReferenceProblems(data: unknown, at: Locator): OrgFileProblem[] {
   const problems: OrgFileProblem[] = [];
-  const report = (path: PathSegment[], message: string): void => {
-    problems.push({ path: formatPath(path), line: at(path), message });
+  const report = (path: PathSegment[], problem: OrgProblemDescriptor): void => {
+    problems.push(problemAt(formatPath(path), at(path), problem));
   };
-  const firstSeen = (path: PathSegment[]): string => {
-    const line = at(path);
-    return line === undefined ? formatPath(path) : `line ${line}`;
-  };
+  // The path was read from the document, so it has a line (1: defensive, never reached).
+  const firstSeen = (path: PathSegment[]): number => at(path) ?? 1;
   if (!isRecord(data)) return problems;
 
   // People and client contacts share one namespace of refs.
   const people = new Map<string, KnownPerson>();
-  const slackAccounts = new Map<string, string>();
-  const teamsAccounts = new Map<string, string>();
+  // Account key → who has it first ({} for a person without a ref).
+  const slackAccounts = new Map<string, { holder?: string }>();
+  const teamsAccounts = new Map<string, { holder?: string }>();
   const addPerson = (raw: unknown, path: PathSegment[], clientRef: string | undefined): void => {
     if (!isRecord(raw)) return;
     const ref = stringOf(raw.ref);
     if (ref !== undefined) {
       const existing = people.get(ref);
       if (existing) {
-        report([...path, 'ref'], `duplicate ref "${ref}" (first at ${firstSeen([...existing.path, 'ref'])})`);
+        report([...path, 'ref'], orgProblem('DUPLICATE_REF', { ref, line: firstSeen([...existing.path, 'ref']) }));
       } else {
         const roles = new Set(listOf(raw.roles).filter((r): r is string => typeof r === 'string'));
         people.set(ref, { path, roles, clientRef });
       }
     }
-    const who = ref === undefined ? 'another person' : `"${ref}"`;
+    const holder = ref === undefined ? {} : { holder: ref };
     if (isRecord(raw.slack)) {
       const userId = stringOf(raw.slack.userId);
       const teamId = stringOf(raw.slack.teamId);
       if (userId !== undefined && teamId !== undefined) {
         const key = `${teamId}/${userId}`;
-        const holder = slackAccounts.get(key);
-        if (holder !== undefined) report([...path, 'slack', 'userId'], `Slack user ${userId} is already given to ${holder}`);
-        else slackAccounts.set(key, who);
+        const first = slackAccounts.get(key);
+        if (first !== undefined) report([...path, 'slack', 'userId'], orgProblem('SLACK_ACCOUNT_TAKEN', { userId, ...first }));
+        else slackAccounts.set(key, holder);
       }
     }
     if (isRecord(raw.teams)) {
@@ -267,9 +300,9 @@ function crossReferenceProblems(data: unknown, at: Locator): OrgFileProblem[] {
       const tenant = stringOf(raw.teams.tenantId);
       if (aad !== undefined && tenant !== undefined) {
         const key = `${tenant.toLowerCase()}/${aad.toLowerCase()}`;
-        const holder = teamsAccounts.get(key);
-        if (holder !== undefined) report([...path, 'teams', 'aadObjectId'], `Teams user ${aad} is already given to ${holder}`);
-        else teamsAccounts.set(key, who);
+        const first = teamsAccounts.get(key);
+        if (first !== undefined) report([...path, 'teams', 'aadObjectId'], orgProblem('TEAMS_ACCOUNT_TAKEN', { aadObjectId: aad, ...first }));
+        else teamsAccounts.set(key, holder);
       }
     }
   };
@@ -282,7 +315,7 @@ function crossReferenceProblems(data: unknown, at: Locator): OrgFileProblem[] {
     const ref = stringOf(raw.ref);
     if (ref !== undefined) {
       const existing = clients.get(ref);
-      if (existing) report(['clients', c, 'ref'], `duplicate client ref "${ref}" (first at ${firstSeen([...existing, 'ref'])})`);
+      if (existing) report(['clients', c, 'ref'], orgProblem('DUPLICATE_CLIENT_REF', { ref, line: firstSeen([...existing, 'ref']) }));
       else clients.set(ref, ['clients', c]);
     }
     listOf(raw.contacts).forEach((contact, k) => addPerson(contact, ['clients', c, 'contacts', k], ref));
@@ -295,35 +328,43 @@ function crossReferenceProblems(data: unknown, at: Locator): OrgFileProblem[] {
     const ref = stringOf(raw.ref);
     if (ref !== undefined) {
       const existing = missionRefs.get(ref);
-      if (existing) report([...base, 'ref'], `duplicate mission ref "${ref}" (first at ${firstSeen([...existing, 'ref'])})`);
+      if (existing) report([...base, 'ref'], orgProblem('DUPLICATE_MISSION_REF', { ref, line: firstSeen([...existing, 'ref']) }));
       else missionRefs.set(ref, base);
     }
 
     const clientRef = stringOf(raw.client);
     const clientKnown = clientRef !== undefined && clients.has(clientRef);
-    if (clientRef !== undefined && !clientKnown) report([...base, 'client'], `unknown client "${clientRef}"`);
+    if (clientRef !== undefined && !clientKnown) report([...base, 'client'], orgProblem('UNKNOWN_CLIENT', { ref: clientRef }));
 
     const consultant = stringOf(raw.consultant);
     if (consultant !== undefined) {
       const person = people.get(consultant);
-      if (!person) report([...base, 'consultant'], `unknown person "${consultant}"`);
-      else if (person.clientRef !== undefined) report([...base, 'consultant'], `"${consultant}" is a client contact, not a consultant`);
-      else if (!person.roles.has('consultant')) report([...base, 'consultant'], `"${consultant}" does not have the consultant role`);
+      const problem = !person
+        ? orgProblem('UNKNOWN_PERSON', { ref: consultant })
+        : person.clientRef !== undefined
+          ? orgProblem('CONSULTANT_IS_CLIENT_CONTACT', { ref: consultant })
+          : !person.roles.has('consultant')
+            ? orgProblem('NOT_A_CONSULTANT', { ref: consultant })
+            : undefined;
+      if (problem) report([...base, 'consultant'], problem);
     }
     const manager = stringOf(raw.manager);
     if (manager !== undefined) {
       const person = people.get(manager);
-      if (!person) report([...base, 'manager'], `unknown person "${manager}"`);
-      else if (person.clientRef !== undefined) report([...base, 'manager'], `"${manager}" is a client contact, not an ESN manager`);
-      else if (!person.roles.has('manager') && !person.roles.has('admin')) {
-        report([...base, 'manager'], `"${manager}" has neither the manager nor the admin role`);
-      }
+      const problem = !person
+        ? orgProblem('UNKNOWN_PERSON', { ref: manager })
+        : person.clientRef !== undefined
+          ? orgProblem('MANAGER_IS_CLIENT_CONTACT', { ref: manager })
+          : !person.roles.has('manager') && !person.roles.has('admin')
+            ? orgProblem('NOT_A_MANAGER', { ref: manager })
+            : undefined;
+      if (problem) report([...base, 'manager'], problem);
     }
 
     const start = dateOf(raw.start);
     let end = dateOf(raw.end);
     if (start !== undefined && end !== undefined && end < start) {
-      report([...base, 'end'], `ends before the mission start (${start})`);
+      report([...base, 'end'], orgProblem('MISSION_ENDS_BEFORE_START', { start }));
       end = undefined; // one fault, one problem: the periods are not checked against this end
     }
     const regie = (raw.billing ?? 'regie') === 'regie';
@@ -331,7 +372,7 @@ function crossReferenceProblems(data: unknown, at: Locator): OrgFileProblem[] {
     // Approvers: contacts of the mission's client, dated periods without overlap.
     for (const key of ['approvers', 'backupApprovers'] as const) {
       const primary = key === 'approvers';
-      const label = primary ? 'approver' : 'backup approver';
+      const overlapCode = primary ? 'APPROVER_PERIODS_OVERLAP' : 'BACKUP_APPROVER_PERIODS_OVERLAP';
       const entries: { from: string; to: string | undefined }[] = [];
       const indexes: number[] = [];
       listOf(raw[key]).forEach((entry, k) => {
@@ -340,20 +381,20 @@ function crossReferenceProblems(data: unknown, at: Locator): OrgFileProblem[] {
         const personRef = stringOf(entry.person);
         if (personRef !== undefined) {
           const person = people.get(personRef);
-          if (!person) report([...path, 'person'], `unknown person "${personRef}"`);
-          else if (person.clientRef === undefined) report([...path, 'person'], `"${personRef}" is not a client contact`);
+          if (!person) report([...path, 'person'], orgProblem('UNKNOWN_PERSON', { ref: personRef }));
+          else if (person.clientRef === undefined) report([...path, 'person'], orgProblem('NOT_A_CLIENT_CONTACT', { ref: personRef }));
           else if (clientKnown && person.clientRef !== clientRef) {
-            report([...path, 'person'], `"${personRef}" is not a contact of client "${clientRef}"`);
+            report([...path, 'person'], orgProblem('NOT_A_CONTACT_OF_CLIENT', { ref: personRef, client: clientRef }));
           }
         }
         const from = dateOf(entry.from);
         const to = entry.to === undefined ? undefined : dateOf(entry.to);
         if (from === undefined || (entry.to !== undefined && to === undefined)) return;
         if (to !== undefined && to < from) {
-          report([...path, 'to'], `ends before it starts (${from})`);
+          report([...path, 'to'], orgProblem('ENDS_BEFORE_START', { from }));
           return;
         }
-        if (end !== undefined && from > end) report([...path, 'from'], `starts after the mission end (${end})`);
+        if (end !== undefined && from > end) report([...path, 'from'], orgProblem('STARTS_AFTER_MISSION_END', { end }));
         entries.push({ from, to });
         indexes.push(k);
       });
@@ -362,63 +403,59 @@ function crossReferenceProblems(data: unknown, at: Locator): OrgFileProblem[] {
       periods.forEach((period, position) => {
         const overlapping = periods.slice(0, position).find((earlier) => earlier.to === null || earlier.to >= period.from);
         if (overlapping) {
-          report([...base, key, fileIndex(period), 'from'], `overlaps the ${label} period starting ${overlapping.from}`);
+          report([...base, key, fileIndex(period), 'from'], orgProblem(overlapCode, { from: overlapping.from }));
           return;
         }
         const previous = periods[position - 1];
         if (primary && previous && previous.to !== null && addDays(previous.to, 1) < period.from) {
-          report([...base, key, fileIndex(period), 'from'], `no approver from ${addDays(previous.to, 1)} to ${addDays(period.from, -1)}`);
+          report(
+            [...base, key, fileIndex(period), 'from'],
+            orgProblem('APPROVER_GAP', { from: addDays(previous.to, 1), to: addDays(period.from, -1) }),
+          );
         }
       });
       const first = periods[0];
       if (primary && first && start !== undefined && first.from > start) {
-        report([...base, key, fileIndex(first), 'from'], `the first approver must start on or before the mission start (${start})`);
+        report([...base, key, fileIndex(first), 'from'], orgProblem('FIRST_APPROVER_AFTER_START', { start }));
       }
       if (primary && regie && Array.isArray(raw[key] ?? []) && listOf(raw[key]).length === 0) {
-        report([...base, key], 'a regie mission needs at least one approver');
+        report([...base, key], orgProblem('NO_APPROVER'));
       }
     }
 
-    // TJM rates: validateRatePeriods on the periods with their implied ends.
-    const rates: { from: string; to: string | undefined; tjm: string }[] = [];
+    // TJM rates: dated periods without overlap, as for approvers (the amounts are checked by the
+    // schema). Same rule as validateRatePeriods (domain/billing.ts) on the periods with their
+    // implied ends, reported against the earlier period so that the text needs no period label.
+    const rates: { from: string; to: string | undefined }[] = [];
     const rateIndexes: number[] = [];
     listOf(raw.rates).forEach((entry, k) => {
       if (!isRecord(entry)) return;
+      const path: PathSegment[] = [...base, 'rates', k];
       const from = dateOf(entry.from);
       const to = entry.to === undefined ? undefined : dateOf(entry.to);
       if (from === undefined || (entry.to !== undefined && to === undefined)) return;
-      if (end !== undefined && from > end) report([...base, 'rates', k, 'from'], `starts after the mission end (${end})`);
-      const tjm = tjmSchema.safeParse(entry.tjm);
-      // An invalid TJM is reported by the schema; keep the period for the overlap check.
-      rates.push({ from, to, tjm: tjm.success ? tjm.data : '1' });
+      if (to !== undefined && to < from) {
+        report([...path, 'to'], orgProblem('ENDS_BEFORE_START', { from }));
+        return;
+      }
+      if (end !== undefined && from > end) report([...path, 'from'], orgProblem('STARTS_AFTER_MISSION_END', { end }));
+      rates.push({ from, to });
       rateIndexes.push(k);
     });
     const resolvedRates = resolvePeriods(rates);
-    const rateIndexOf = (date: string | undefined): number | undefined => {
-      const matches = resolvedRates.filter((p) => p.from === date);
-      const last = matches[matches.length - 1];
-      return last === undefined ? undefined : rateIndexes[last.index];
-    };
-    for (const problem of validateRatePeriods(resolvedRates.map((p) => ({ from: p.from, to: p.to, tjm: p.item.tjm })))) {
-      const index = rateIndexOf(problem.date);
-      const field = problem.code === 'RATE_NOT_POSITIVE' ? 'tjm' : problem.code === 'INVALID_RATE_PERIOD' ? 'to' : 'from';
-      const message =
-        problem.code === 'RATE_NOT_POSITIVE'
-          ? 'expected a positive number'
-          : problem.code === 'INVALID_RATE_PERIOD'
-            ? `ends before it starts (${problem.date ?? '?'})`
-            : problem.message.charAt(0).toLowerCase() + problem.message.slice(1);
-      report(index === undefined ? [...base, 'rates'] : [...base, 'rates', index, field], message);
-    }
+    const rateIndex = (p: ResolvedPeriod<(typeof rates)[number]>): number => rateIndexes[p.index] ?? p.index;
+    resolvedRates.forEach((period, position) => {
+      const overlapping = resolvedRates.slice(0, position).find((earlier) => earlier.to === null || earlier.to >= period.from);
+      if (overlapping) {
+        report([...base, 'rates', rateIndex(period), 'from'], orgProblem('RATE_PERIODS_OVERLAP', { from: overlapping.from }));
+      }
+    });
     const firstRate = resolvedRates[0];
     if (firstRate && start !== undefined && firstRate.from > start) {
-      report(
-        [...base, 'rates', rateIndexes[firstRate.index] ?? firstRate.index, 'from'],
-        `the first rate must start on or before the mission start (${start})`,
-      );
+      report([...base, 'rates', rateIndex(firstRate), 'from'], orgProblem('FIRST_RATE_AFTER_START', { start }));
     }
     if (regie && Array.isArray(raw.rates ?? []) && listOf(raw.rates).length === 0) {
-      report([...base, 'rates'], 'a regie mission needs at least one rate (TJM)');
+      report([...base, 'rates'], orgProblem('NO_RATE'));
     }
 
     // Purchase orders.
@@ -429,12 +466,15 @@ function crossReferenceProblems(data: unknown, at: Locator): OrgFileProblem[] {
       const number = stringOf(entry.number)?.trim();
       if (number !== undefined && number !== '') {
         const first = numbers.get(number);
-        if (first !== undefined) report([...path, 'number'], `duplicate purchase order number "${number}" (first at ${firstSeen([...base, 'purchaseOrders', first, 'number'])})`);
+        if (first !== undefined) {
+          const line = firstSeen([...base, 'purchaseOrders', first, 'number']);
+          report([...path, 'number'], orgProblem('DUPLICATE_PURCHASE_ORDER', { number, line }));
+        }
         else numbers.set(number, k);
       }
       const poStart = dateOf(entry.start);
       const poEnd = dateOf(entry.end);
-      if (poStart !== undefined && poEnd !== undefined && poEnd < poStart) report([...path, 'end'], `ends before it starts (${poStart})`);
+      if (poStart !== undefined && poEnd !== undefined && poEnd < poStart) report([...path, 'end'], orgProblem('ENDS_BEFORE_START', { from: poStart }));
     });
   });
 
@@ -453,11 +493,12 @@ export function parseOrgFile(text: string): ParseOrgFileResult {
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const problems = doc.errors.map(
-      (error): OrgFileProblem => ({
-        path: '',
-        line: lineOfOffset(lineCounter, error.pos[0]),
-        message: `YAML syntax error: ${error.message.split('\n')[0] ?? error.code}`,
-      }),
+      (error): OrgFileProblem =>
+        problemAt(
+          '',
+          lineOfOffset(lineCounter, error.pos[0]),
+          orgProblem('YAML_SYNTAX_ERROR', { detail: error.message.split('\n')[0] ?? error.code }),
+        ),
     );
     return { ok: false, problems: problems.sort(byLine) };
   }
@@ -466,11 +507,12 @@ export function parseOrgFile(text: string): ParseOrgFileResult {
   try {
     data = doc.toJS({ maxAliasCount: 1000 });
   } catch (error) {
-    return { ok: false, problems: [{ path: '', line: undefined, message: `YAML error: ${(error as Error).message}` }] };
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, problems: [problemAt('', undefined, orgProblem('YAML_ERROR', { detail }))] };
   }
 
   if (data === null || data === undefined) {
-    return { ok: false, problems: [{ path: '', line: 1, message: 'the file is empty: expected organization, people, clients and missions' }] };
+    return { ok: false, problems: [problemAt('', 1, orgProblem('EMPTY_FILE'))] };
   }
 
   const at = locator(doc, lineCounter);

@@ -98,16 +98,22 @@ export interface ComputeKpisOptions {
 async function resolveOrganization(prisma: Db, slug: string | undefined): Promise<{ id: string; slug: string }> {
   if (slug !== undefined) {
     const found = await prisma.organization.findUnique({ where: { slug }, select: { id: true, slug: true } });
-    if (!found) throw new CodedError('ORGANIZATION_NOT_FOUND', `Organization not found: "${slug}".`);
+    if (!found) {
+      throw new CodedError('ORGANIZATION_NOT_FOUND', `Organization not found: "${slug}".`, { slug }, { params: { slug } });
+    }
     return found;
   }
   const all = await prisma.organization.findMany({ select: { id: true, slug: true }, orderBy: { slug: 'asc' }, take: 20 });
-  if (all.length === 0) throw new CodedError('ORGANIZATION_NOT_FOUND', 'No organization yet: import one with "rituel org import <file>".');
+  if (all.length === 0) {
+    throw new CodedError('ORGANIZATION_NOT_FOUND', 'No organization yet: import one with "rituel org import <file>".', undefined, {
+      variant: 'none',
+    });
+  }
   if (all.length > 1) {
-    throw new CodedError(
-      'ORGANIZATION_REQUIRED',
-      `Several organizations exist (${all.map((o) => o.slug).join(', ')}): add --org <slug>.`,
-    );
+    const organizations = all.map((o) => o.slug).join(', ');
+    throw new CodedError('ORGANIZATION_REQUIRED', `Several organizations exist (${organizations}): add --org <slug>.`, undefined, {
+      params: { organizations },
+    });
   }
   return all[0]!;
 }
@@ -131,6 +137,8 @@ interface MissionForKpi {
   ref: string;
   billingMode: 'REGIE' | 'FORFAIT';
   region: Region;
+  /** Whit Monday is a working day at the client site (journée de solidarité worked). */
+  whitMondayWorked: boolean;
   startDate: IsoDate;
   endDate: IsoDate | null;
   cjm: string | null;
@@ -159,7 +167,8 @@ function ratioOrNull(numerator: Dec, denominator: Dec): string | null {
  *
  * - Consultants: active people of the organization with the CONSULTANT role.
  * - Potential days: working days of the month for the consultant (see consultantCalendar:
- *   region of the missions active that month, 'FR' when none).
+ *   calendar of the missions active that month, Whit Monday included for a mission that works
+ *   it, 'FR' when none).
  * - Produced days = days billed: WORKED entries on REGIE missions in the month (work on a
  *   fixed-price mission is not billed per day, so it is not produced).
  * - CP / RTT leave the TACE base; sick leave, training, other absences and intercontrat stay in it.
@@ -167,6 +176,10 @@ function ratioOrNull(numerator: Dec, denominator: Dec): string | null {
  * - Revenue: worked days × TJM by rate period, per mission (billing lines rounded to the cent).
  * - Margin: weighted TJM vendu vs days-weighted CJM (mission CJM, else the person's CJM).
  * - Purchase orders: see purchaseOrderKpis (as of the end of the month).
+ *
+ * Throws CodedError: INVALID_MONTH, ORGANIZATION_NOT_FOUND (params { slug }, or variant 'none'),
+ * ORGANIZATION_REQUIRED (params { organizations }), and a billing error of a mission (e.g.
+ * NO_RATE_FOR_DATE) with its params plus `mission` (the mission ref).
  */
 export async function computeKpis({ prisma, month, organization }: ComputeKpisOptions): Promise<KpiReport> {
   parseYearMonth(month);
@@ -187,6 +200,7 @@ export async function computeKpis({ prisma, month, organization }: ComputeKpisOp
     consultantId: true,
     billingMode: true,
     region: true,
+    whitMondayWorked: true,
     startDate: true,
     endDate: true,
     cjm: true,
@@ -220,6 +234,7 @@ export async function computeKpis({ prisma, month, organization }: ComputeKpisOp
       ref: m.ref,
       billingMode: m.billingMode,
       region: m.region as Region,
+      whitMondayWorked: m.whitMondayWorked,
       startDate: fromDateOnlyUTC(m.startDate),
       endDate: m.endDate ? fromDateOnlyUTC(m.endDate) : null,
       cjm: m.cjm === null ? null : m.cjm.toString(),
@@ -285,7 +300,11 @@ export async function computeKpis({ prisma, month, organization }: ComputeKpisOp
         billing = amountByRatePeriod(worked, mission.rates);
       } catch (error) {
         if (!isCodedError(error)) throw error;
-        throw new CodedError(error.code, `Mission ${mission.ref}: ${error.message}`, { ...error.details, mission: mission.ref });
+        // Same code and text, about this mission (the localized text is prefixed with its ref).
+        throw new CodedError(error.code, `Mission ${mission.ref}: ${error.message}`, { ...error.details, mission: mission.ref }, {
+          params: { ...error.params, mission: mission.ref },
+          variant: error.variant,
+        });
       }
       totals.revenue = totals.revenue.plus(billing.totalAmount);
       for (const line of billing.lines) totals.contractValue = totals.contractValue.plus(new Dec(line.days).times(line.tjm));

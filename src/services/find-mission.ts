@@ -8,7 +8,11 @@ export interface FindMissionOptions {
   organization?: string | undefined;
 }
 
-/** The mission named by its ref (from the organization file), with what most use cases need. */
+/**
+ * The mission named by its ref (from the organization file), with what most use cases need.
+ * Throws CodedError MISSION_NOT_FOUND (params { ref, organization? }) or MISSION_AMBIGUOUS
+ * (params { ref, organizations }).
+ */
 export async function findMission({ prisma, ref, organization }: FindMissionOptions) {
   const missions = await prisma.mission.findMany({
     where: { ref, ...(organization ? { organization: { slug: organization } } : {}) },
@@ -21,12 +25,20 @@ export async function findMission({ prisma, ref, organization }: FindMissionOpti
     },
   });
   if (missions.length === 0) {
-    throw new CodedError('MISSION_NOT_FOUND', `Mission not found: "${ref}"${organization ? ` in ${organization}` : ''}.`);
+    throw new CodedError(
+      'MISSION_NOT_FOUND',
+      `Mission not found: "${ref}"${organization ? ` in ${organization}` : ''}.`,
+      { ref, organization },
+      organization ? { params: { ref, organization }, variant: 'inOrganization' } : { params: { ref } },
+    );
   }
   if (missions.length > 1) {
+    const organizations = missions.map((m) => m.organization.slug).join(', ');
     throw new CodedError(
       'MISSION_AMBIGUOUS',
-      `Several organizations have a mission "${ref}" (${missions.map((m) => m.organization.slug).join(', ')}): add --org <slug>.`,
+      `Several organizations have a mission "${ref}" (${organizations}): add --org <slug>.`,
+      { ref },
+      { params: { ref, organizations } },
     );
   }
   return missions[0]!;

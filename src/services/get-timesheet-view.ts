@@ -9,9 +9,11 @@ import {
   isWithinMissionWindow,
   lastDay,
   monthCalendar,
+  problemOf,
   toDateOnlyUTC,
   type BillingLine,
   type IsoDate,
+  type Problem,
   type Region,
   type YearMonth,
 } from '../domain/index.js';
@@ -40,6 +42,8 @@ export interface TimesheetView {
   consultant: string;
   month: YearMonth;
   region: string;
+  /** Whit Monday is an ordinary working day on this mission's calendar (journée de solidarité worked). */
+  whitMondayWorked: boolean;
   status: CraStatus;
   version: number;
   days: TimesheetDayView[];
@@ -49,7 +53,8 @@ export interface TimesheetView {
   lines: BillingLine[];
   missingDays: IsoDate[];
   complete: boolean;
-  warnings: string[];
+  /** Problems that do not prevent the view (e.g. a worked day without a TJM): localize with describeProblem. */
+  warnings: Problem[];
 }
 
 export interface GetTimesheetViewOptions {
@@ -64,6 +69,7 @@ export async function getTimesheetView({ prisma, missionId, month }: GetTimeshee
     include: { client: true, consultant: true, rates: { orderBy: { validFrom: 'asc' } } },
   });
   const region = mission.region as Region;
+  const whitMondayWorked = mission.whitMondayWorked;
   const window = {
     startDate: fromDateOnlyUTC(mission.startDate),
     endDate: mission.endDate ? fromDateOnlyUTC(mission.endDate) : null,
@@ -77,12 +83,12 @@ export async function getTimesheetView({ prisma, missionId, month }: GetTimeshee
   const own = entries.filter((e) => e.missionId === missionId);
   const completeness = craCompleteness({
     month,
-    mission: { ...window, region },
+    mission: { ...window, region, whitMondayWorked },
     entries: entries.map((e) => ({ date: e.day, fraction: e.fraction.toString() })),
   });
   const missing = new Set(completeness.missingDays);
 
-  const days = monthCalendar(month, region).days.map((day): TimesheetDayView => {
+  const days = monthCalendar(month, region, { whitMondayWorked }).days.map((day): TimesheetDayView => {
     const ofDay = own.filter((e) => e.day === day.date);
     const worked = ofDay.filter((e) => e.kind === 'WORKED').reduce((sum, e) => sum + e.value, 0);
     const absence = ofDay.find((e) => e.kind !== 'WORKED');
@@ -99,7 +105,7 @@ export async function getTimesheetView({ prisma, missionId, month }: GetTimeshee
     };
   });
 
-  const warnings: string[] = [];
+  const warnings: Problem[] = [];
   let amount: string | null = null;
   let lines: BillingLine[] = [];
   try {
@@ -115,7 +121,7 @@ export async function getTimesheetView({ prisma, missionId, month }: GetTimeshee
     lines = billing.lines;
   } catch (error) {
     if (!isCodedError(error)) throw error;
-    warnings.push(error.message);
+    warnings.push(problemOf(error));
   }
 
   return {
@@ -125,6 +131,7 @@ export async function getTimesheetView({ prisma, missionId, month }: GetTimeshee
     consultant: mission.consultant.ref,
     month,
     region,
+    whitMondayWorked,
     status: timesheet?.status ?? 'DRAFT',
     version: timesheet?.version ?? 1,
     days,

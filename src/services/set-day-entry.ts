@@ -42,27 +42,35 @@ const EDITABLE = new Set(['DRAFT', 'DISPUTED']);
 
 /**
  * Records what a consultant did on one date of a mission: checks the domain rules (fraction,
- * mission window, non-working days, at most one day in all per person and date), refuses changes
- * to a CRA that is submitted or approved, and writes the entry and its audit row together.
+ * mission window, non-working days on the mission's calendar, Whit Monday included unless the
+ * mission works it, at most one day in all per person and date), refuses changes to a CRA that is
+ * submitted or approved, and writes the entry and its audit row together.
+ *
+ * Throws CodedError: the domain codes of validateDayEntry (`details.problems` holds every
+ * DomainProblem found, the error's code, params and variant are those of the first one),
+ * CRA_LOCKED / CRA_SUBMITTED with params { month, status }.
  */
 export async function setDayEntry(options: SetDayEntryOptions): Promise<SetDayEntryResult> {
   const { prisma, missionId, date, kind } = options;
   return prisma.$transaction(async (tx) => {
     const mission = await tx.mission.findUniqueOrThrow({ where: { id: missionId } });
     const region = mission.region as Region;
+    const calendar = { whitMondayWorked: mission.whitMondayWorked };
     const fraction = checkFraction(options.fraction, mission.granularity);
-    if (!fraction.ok) throw new CodedError(fraction.code, fraction.message, { date });
+    if (!fraction.ok) throw new CodedError(fraction.code, fraction.message, { date }, { params: fraction.params });
 
     const timesheet = await tx.timesheet.findUnique({
       where: { missionId_month: { missionId, month: monthOf(date) } },
     });
     if (timesheet && !EDITABLE.has(timesheet.status)) {
+      const { month, status } = timesheet;
       throw new CodedError(
-        isLocked(timesheet.status) ? 'CRA_LOCKED' : 'CRA_SUBMITTED',
-        isLocked(timesheet.status)
-          ? `The CRA ${timesheet.month} is ${timesheet.status.toLowerCase()}: an ESN admin must reopen it before days change.`
-          : `The CRA ${timesheet.month} is submitted (${timesheet.status.toLowerCase()}): days change through a dispute or a correction.`,
-        { month: timesheet.month, status: timesheet.status },
+        isLocked(status) ? 'CRA_LOCKED' : 'CRA_SUBMITTED',
+        isLocked(status)
+          ? `The CRA ${month} is ${status.toLowerCase()}: an ESN admin must reopen it before days change.`
+          : `The CRA ${month} is submitted (${status.toLowerCase()}): days change through a dispute or a correction.`,
+        { month, status },
+        { params: { month, status } },
       );
     }
 
@@ -78,15 +86,21 @@ export async function setDayEntry(options: SetDayEntryOptions): Promise<SetDayEn
         endDate: mission.endDate ? fromDateOnlyUTC(mission.endDate) : null,
         granularity: mission.granularity,
         region,
+        ...calendar,
       },
       otherEntriesSameDate: others.map((o) => ({ missionId: o.missionId, kind: o.kind, fraction: o.fraction.toString() })),
       allowNonWorkingDay: options.override === true,
     });
-    if (problems.length > 0) {
-      throw new CodedError(problems[0]!.code, problems.map((p) => p.message).join('; '), { problems });
+    const [first] = problems;
+    if (first) {
+      // The first problem gives the error its code and text; every problem is in details.problems.
+      throw new CodedError(first.code, problems.map((p) => p.message).join('; '), { problems }, {
+        params: first.params,
+        variant: first.variant,
+      });
     }
 
-    const flaggedOverride = flagsForEntry({ date, fraction: options.fraction, kind }, region).nonWorkingDayOverride;
+    const flaggedOverride = flagsForEntry({ date, fraction: options.fraction, kind }, region, calendar).nonWorkingDayOverride;
     const value = quartersToString(fraction.quarters);
     const key = { missionId_date_kind: { missionId, date: day, kind } };
     const existing = await tx.dayEntry.findUnique({ where: key });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { isYearMonth } from '../../domain/index.js';
 import { formatNumber, t, type MessageKey } from '../../i18n/index.js';
+import { describeProblem } from '../../i18n/problems.js';
 import { findMission } from '../../services/find-mission.js';
 import { getTimesheetView } from '../../services/get-timesheet-view.js';
 import { createCliContext, printJson, usageError, withDatabase } from '../context.js';
@@ -43,7 +44,7 @@ export function registerCraCommands(program: Command): void {
         }
         ctx.out(t(locale, 'cra.total', { days: formatNumber(locale, view.totalWorked), amount: view.amount ? formatNumber(locale, view.amount) : '—' }));
         if (view.missingDays.length > 0) ctx.out(t(locale, 'cra.missing', { days: view.missingDays.join(', ') }));
-        for (const warning of view.warnings) ctx.err(warning);
+        for (const warning of view.warnings) ctx.err(describeProblem(locale, warning));
       });
     });
 }

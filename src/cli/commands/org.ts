@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { CodedError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
 import { importOrganization } from '../../org/import-organization.js';
+import { localizeOrgError, orgText } from '../../org/org-problems.js';
 import { formatProblems, parseOrgFile } from '../../org/parse-org-file.js';
 import { createCliContext, withDatabase } from '../context.js';
 
@@ -18,17 +19,22 @@ export function registerOrgCommands(program: Command): void {
       try {
         text = readFileSync(file, 'utf8');
       } catch (error) {
-        throw new CodedError('FILE_UNREADABLE', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+        const params = { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) };
+        throw new CodedError('FILE_UNREADABLE', orgText(ctx.locale, 'org.error.FILE_UNREADABLE', params), { params });
       }
       const parsed = parseOrgFile(text);
       if (!parsed.ok) {
         throw new CodedError(
           'ORG_FILE_INVALID',
-          `${t(ctx.locale, 'org.invalid', { file, count: parsed.problems.length })}\n${formatProblems(file, parsed.problems)}`,
+          `${t(ctx.locale, 'org.invalid', { file, count: parsed.problems.length })}\n${formatProblems(file, parsed.problems, ctx.locale)}`,
         );
       }
       await withDatabase(ctx, async ({ prisma }) => {
-        const summary = await importOrganization({ prisma, file: parsed.file, actor: { channel: 'CLI' } });
+        const summary = await importOrganization({ prisma, file: parsed.file, actor: { channel: 'CLI' } }).catch(
+          (error: unknown) => {
+            throw localizeOrgError(error, ctx.locale);
+          },
+        );
         const sum = (counts: Record<string, number>): number => Object.values(counts).reduce((a, b) => a + b, 0);
         ctx.out(
           t(ctx.locale, 'org.imported', {

@@ -15,6 +15,8 @@ import {
 export interface CalendarMission extends MissionWindow {
   readonly ref: string;
   readonly region: Region;
+  /** Whit Monday is a working day at this client site. */
+  readonly whitMondayWorked?: boolean;
 }
 
 export interface ConsultantCalendar {
@@ -28,10 +30,12 @@ export interface ConsultantCalendar {
 
 /**
  * Rule (design): a date covered by one or more mission windows follows the calendar of those
- * missions (a working day if it is one at any of the client sites); a date covered by none
+ * missions (a working day if it is one at any of the client sites, so Whit Monday is a potential
+ * day when a covering mission works it); a date covered by none
  * follows the "home" region: the region of the earliest-starting mission active that month
  * (the client site the consultant comes from or goes to), 'FR' when the consultant has none.
  * With a single mission, or several in one region, this is simply that region's calendar.
+ * Whit Monday covered by no mission is a holiday (the journée de solidarité is a mission setting).
  *
  * `missions` are the consultant's missions whose window overlaps the month (any billing mode:
  * a consultant on a fixed-price project is not in intercontrat either).
@@ -46,7 +50,9 @@ export function consultantCalendar(month: YearMonth, missions: readonly Calendar
   for (const date of daysOfMonth(month)) {
     const covering = sorted.filter((m) => isWithinMissionWindow(date, m));
     const working =
-      covering.length > 0 ? covering.some((m) => isWorkingDay(date, m.region)) : isWorkingDay(date, homeRegion);
+      covering.length > 0
+        ? covering.some((m) => isWorkingDay(date, m.region, { whitMondayWorked: m.whitMondayWorked }))
+        : isWorkingDay(date, homeRegion);
     if (!working) continue;
     potential.push(date);
     if (covering.length === 0) intercontrat.push(date);

@@ -32,7 +32,10 @@ export interface PurchaseOrderKpis {
   pending: number;
   /** ordered − consumed − pending. */
   remaining: number;
-  /** Working days of the mission's region inside the mission window, after the month, until the order ends. */
+  /**
+   * Working days of the mission's calendar (region, Whit Monday when worked) inside the mission
+   * window, after the month, until the order ends.
+   */
   planned: number;
   /** remaining − planned. */
   forecast: number;
@@ -68,7 +71,7 @@ export async function purchaseOrderKpis({ prisma, organizationId, month }: Purch
       startDate: { lte: toDateOnlyUTC(monthEnd) },
       endDate: { gte: toDateOnlyUTC(monthStart) },
     },
-    include: { mission: { select: { id: true, ref: true, region: true, startDate: true, endDate: true } } },
+    include: { mission: { select: { id: true, ref: true, region: true, whitMondayWorked: true, startDate: true, endDate: true } } },
   });
   if (orders.length === 0) return [];
 
@@ -108,7 +111,9 @@ export async function purchaseOrderKpis({ prisma, organizationId, month }: Purch
     const missionEnd = po.mission.endDate ? fromDateOnlyUTC(po.mission.endDate) : null;
     const plannedFrom = maxDate(maxDate(addDays(monthEnd, 1), start), missionStart);
     const plannedTo = missionEnd === null ? end : minDate(end, missionEnd);
-    const planned = plannedFrom <= plannedTo ? workingDaysBetween(plannedFrom, plannedTo, po.mission.region as Region).length : 0;
+    const calendar = { whitMondayWorked: po.mission.whitMondayWorked };
+    const planned =
+      plannedFrom <= plannedTo ? workingDaysBetween(plannedFrom, plannedTo, po.mission.region as Region, calendar).length : 0;
 
     const daysOrdered = new Dec(po.daysOrdered.toString()).toNumber();
     const burn = purchaseOrderBurn({

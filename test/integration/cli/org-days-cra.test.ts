@@ -31,7 +31,8 @@ async function craShow(): Promise<CraJson> {
   return JSON.parse(result.stdout) as CraJson;
 }
 
-describe('rituel org import, days set, cra show', () => {
+// Each command runs in its own process and takes several seconds (start, migration check).
+describe('rituel org import, days set, cra show', { timeout: 120_000 }, () => {
   it('refuses a broken organization file with path-precise errors and writes nothing', async () => {
     const broken = readFileSync(EXAMPLE, 'utf8')
       .replace('{ from: 2026-11-16, tjm: 650 }', '{ from: 2026-11-16, tjm: -650 }')
@@ -41,11 +42,15 @@ describe('rituel org import, days set, cra show', () => {
     const result = await ws.run(['org', 'import', file]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('erreur(s)');
-    expect(result.stderr).toMatch(/broken\.yaml:\d+: missions\[0\]\.rates\[0\]\.tjm: expected a positive number/);
-    expect(result.stderr).toMatch(/broken\.yaml:\d+: missions\[1\]\.consultant: unknown person "nobody"/);
+    expect(result.stderr).toMatch(/broken\.yaml:\d+: missions\[0\]\.rates\[0\]\.tjm: nombre positif attendu\n/);
+    expect(result.stderr).toMatch(/broken\.yaml:\d+: missions\[1\]\.consultant: personne inconnue « nobody »\n/);
+    expect(result.stderr).not.toContain('expected a positive number');
     const show = await ws.run(['cra', 'show', 'alice-banque-nord', '2026-11', '--json']);
     expect(show.code).toBe(1);
-    expect(show.stderr).toContain('Mission not found: "alice-banque-nord"');
+    expect(show.stderr).toBe('Mission introuvable : « alice-banque-nord ».\n');
+    const english = await ws.run(['cra', 'show', 'alice-banque-nord', '2026-11', '--json'], { DEFAULT_LOCALE: 'en' });
+    expect(english.code).toBe(1);
+    expect(english.stderr).toBe('Mission not found: "alice-banque-nord".\n');
   });
 
   it('imports the example organization, and a second import changes nothing', async () => {
@@ -78,19 +83,27 @@ describe('rituel org import, days set, cra show', () => {
     expect(cra.missingDays).toEqual(['2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-30']);
   });
 
-  it('refuses what the rules forbid, with a clear message, and changes nothing', async () => {
+  it('refuses what the rules forbid, with a clear message in French by default, and changes nothing', async () => {
     const before = await craShow();
     const outside = await ws.run(['days', 'set', 'alice-banque-nord', '2026-11-13', '1']);
     expect(outside.code).toBe(1);
-    expect(outside.stderr).toContain('outside the mission window');
+    expect(outside.stderr).toBe('Le 2026-11-13 est en dehors de la période de la mission (du 2026-11-16 au 2027-06-30).\n');
     const weekend = await ws.run(['days', 'set', 'alice-banque-nord', '2026-11-21', '1']);
     expect(weekend.code).toBe(1);
-    expect(weekend.stderr).toContain('needs an explicit override');
+    expect(weekend.stderr).toBe('Le 2026-11-21 tombe un week-end : y déclarer du travail demande une dérogation explicite.\n');
     const overbooked = await ws.run(['days', 'set', 'alice-banque-nord', '2026-11-23', '1']);
     expect(overbooked.code).toBe(1);
-    expect(overbooked.stderr).toMatch(/would total 1\.5 days/);
+    expect(overbooked.stderr).toBe('Le 2026-11-23 totaliserait 1,5 jour(s) (1 au plus ; déjà 0,5 ailleurs).\n');
     const fraction = await ws.run(['days', 'set', 'alice-banque-nord', '2026-11-24', '0.25']);
     expect(fraction.code).toBe(1);
+    expect(fraction.stderr).toBe('La fraction 0.25 n’est pas permise avec la granularité HALF (valeurs permises : 0, 0.5, 1).\n');
+    // Several problems at once: one localized line each (here in English).
+    const several = await ws.run(['days', 'set', 'alice-banque-nord', '2026-11-14', '1'], { DEFAULT_LOCALE: 'en' });
+    expect(several.code).toBe(1);
+    expect(several.stderr).toBe(
+      '2026-11-14 is outside the mission window (2026-11-16 – 2027-06-30).\n' +
+        '2026-11-14 is a weekend day: recording work needs an explicit override.\n',
+    );
     const badKind = await ws.run(['days', 'set', 'alice-banque-nord', '2026-11-24', '1', '--kind', 'holiday']);
     expect(badKind.code).toBe(2);
     expect(badKind.stderr).toContain('invalid --kind "holiday"');

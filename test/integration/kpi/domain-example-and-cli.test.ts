@@ -155,7 +155,13 @@ describe('rituel kpi', { timeout: 90_000 }, () => {
     await Fixture.create(db.prisma, 'other');
     const ambiguous = await runRituel(['kpi', '2026-02'], { DATABASE_URL: db.url });
     expect(ambiguous.code).toBe(1);
-    expect(ambiguous.stderr).toContain('--org');
+    expect(ambiguous.stderr).toBe('Plusieurs organisations existent (esn50, other) : ajoutez --org <slug>.\n');
+    const english = await runRituel(['kpi', '2026-02'], { DATABASE_URL: db.url, DEFAULT_LOCALE: 'en' });
+    expect(english.code).toBe(1);
+    expect(english.stderr).toBe('Several organizations exist (esn50, other): add --org <slug>.\n');
+    const unknown = await runRituel(['kpi', '2026-02', '--org', 'nope'], { DATABASE_URL: db.url });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toBe('Organisation introuvable : « nope ».\n');
     const chosen = await runRituel(['kpi', '2026-02', '--org', 'other', '--json'], { DATABASE_URL: db.url });
     expect(chosen.code).toBe(0);
     expect(JSON.parse(chosen.stdout)).toMatchObject({ organization: 'other', consultants: [], purchaseOrders: [] });

@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/db/database.js';
+import { isCodedError, type CodedError } from '../../../src/errors.js';
+import { describeProblem } from '../../../src/i18n/problems.js';
 import { computeKpis } from '../../../src/services/compute-kpis.js';
 import { createTestDatabase } from '../../helpers/database.js';
 import { Fixture, weekdays } from './fixtures.js';
@@ -94,6 +96,7 @@ describe('computeKpis: errors', () => {
     await expect(computeKpis({ prisma: db.prisma, month: '2026-03' })).rejects.toMatchObject({
       code: 'ORGANIZATION_REQUIRED',
       message: expect.stringContaining('--org'),
+      params: { organizations: expect.stringContaining('beta') },
     });
     const zoe = await beta.person('zoe');
     const mission = await beta.mission({ ref: 'M-ZOE', consultantId: zoe, clientId: await beta.client('x'), start: '2026-03-02' });
@@ -101,7 +104,12 @@ describe('computeKpis: errors', () => {
     await expect(computeKpis({ prisma: db.prisma, month: '2026-03', organization: 'beta' })).rejects.toMatchObject({
       code: 'NO_RATE_FOR_DATE',
       message: expect.stringMatching(/M-ZOE.*2026-03-02/),
+      params: { date: '2026-03-02', mission: 'M-ZOE' },
     });
+    const error: unknown = await computeKpis({ prisma: db.prisma, month: '2026-03', organization: 'beta' }).catch((e: unknown) => e);
+    expect(isCodedError(error)).toBe(true);
+    expect(describeProblem('fr', error as CodedError)).toBe('Mission M-ZOE : Aucun TJM ne couvre le 2026-03-02.');
+    expect(describeProblem('en', error as CodedError)).toBe('Mission M-ZOE: No TJM rate covers 2026-03-02.');
     // The other organization is unaffected.
     const alsace = await computeKpis({ prisma: db.prisma, month: '2026-03', organization: 'alsace' });
     expect(alsace.consultants.map((c) => c.ref)).toEqual(['greta', 'hans', 'ines']);

@@ -9,6 +9,7 @@ import {
 } from '../../../src/org/import-organization.js';
 import { formatProblems, parseOrgFile } from '../../../src/org/parse-org-file.js';
 import type { OrgFile } from '../../../src/org/org-file-schema.js';
+import { localizeOrgError } from '../../../src/org/org-problems.js';
 import { createTestDatabase } from '../../helpers/database.js';
 import { edit, exampleText, lineOf } from './org-file-text.js';
 
@@ -197,14 +198,35 @@ describe('importOrganization (examples/org.yaml)', () => {
       ['missions[2].approvers[0].person', lineOf(text, '{ person: emilie, from: 2026-09-01 }')],
       ['missions[2].rates[0].tjm', lineOf(text, 'tjm: -690')],
     ]);
+    expect(result.problems.map((p) => [p.code, p.params])).toEqual([
+      ['UNKNOWN_KEY', { key: 'nmae', suggestion: 'name' }],
+      ['EXPECTED_DATE', undefined],
+      ['RATE_PERIODS_OVERLAP', { from: '2026-12-01' }],
+      ['UNKNOWN_PERSON', { ref: 'bob' }],
+      ['NOT_A_CONTACT_OF_CLIENT', { ref: 'emilie', client: 'banque-nord' }],
+      ['EXPECTED_POSITIVE_NUMBER', undefined],
+    ]);
     expect(result.problems.map((p) => p.message)).toEqual([
       'unknown key "nmae" (did you mean "name"?)',
       'expected a date YYYY-MM-DD',
-      'rate periods overlap: 2026-12-01 – open and 2026-12-01 – open',
+      'overlaps the rate period starting 2026-12-01',
       'unknown person "bob"',
       '"emilie" is not a contact of client "banque-nord"',
       'expected a positive number',
     ]);
+    const messages = (locale: 'fr' | 'en'): string[] =>
+      formatProblems('org.yaml', result.problems, locale)
+        .split('\n')
+        .map((line) => line.replace(/^org\.yaml:\d+: [^:]+: /, ''));
+    expect(messages('fr')).toEqual([
+      'clé inconnue « nmae » (vouliez-vous dire « name » ?)',
+      'date attendue au format AAAA-MM-JJ',
+      'chevauche la période de TJM commençant le 2026-12-01',
+      'personne inconnue « bob »',
+      '« emilie » n’est pas un contact du client « banque-nord »',
+      'nombre positif attendu',
+    ]);
+    expect(messages('en')).toEqual(result.problems.map((p) => p.message));
     expect(await dumpDatabase(db.prisma)).toEqual(before);
   });
 
@@ -328,11 +350,18 @@ describe('importOrganization on an empty database', () => {
     const result = await importOrganizationYaml({ prisma: db.prisma, text });
     expect(result).toEqual({
       ok: false,
-      problems: [{ path: 'missions[2].rates[0].tjm', line: lineOf(text, 'tjm: -690'), message: 'expected a positive number' }],
+      problems: [
+        {
+          path: 'missions[2].rates[0].tjm',
+          line: lineOf(text, 'tjm: -690'),
+          code: 'EXPECTED_POSITIVE_NUMBER',
+          message: 'expected a positive number',
+        },
+      ],
     });
     const syntax = await importOrganizationYaml({ prisma: db.prisma, text: 'organization:\n  slug: acme\n name: bad indent\n' });
     expect(syntax.ok).toBe(false);
-    if (!syntax.ok) expect(syntax.problems[0]).toMatchObject({ path: '', line: 3 });
+    if (!syntax.ok) expect(syntax.problems[0]).toMatchObject({ path: '', line: 3, code: 'YAML_SYNTAX_ERROR' });
     expect(await dumpDatabase(db.prisma)).toEqual(before);
     expect(await db.prisma.organization.count()).toBe(0);
   });
@@ -347,6 +376,18 @@ describe('importOrganization on an empty database', () => {
     const error = await importOrganization({ prisma, file: parseOrThrow(exampleText()) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CodedError);
     expect((error as CodedError).code).toBe('ORG_IMPORT_CHAT_ACCOUNT_TAKEN');
+    expect((error as CodedError).message).toBe('The Slack account U07SARAH01 of "sarah" belongs to another organization');
+    expect((error as CodedError).details).toEqual({
+      platform: 'SLACK',
+      teamId: 'T07ACME001',
+      externalId: 'U07SARAH01',
+      ref: 'sarah',
+      params: { platform: 'Slack', externalId: 'U07SARAH01', ref: 'sarah' },
+    });
+    const french = localizeOrgError(error, 'fr');
+    expect(french).toBeInstanceOf(CodedError);
+    expect((french as CodedError).message).toBe('Le compte Slack U07SARAH01 de « sarah » appartient à une autre organisation');
+    expect((french as CodedError).code).toBe('ORG_IMPORT_CHAT_ACCOUNT_TAKEN');
     expect(await dumpDatabase(prisma)).toEqual(before);
     expect(await prisma.organization.count({ where: { slug: 'acme-conseil' } })).toBe(0);
   });

@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
+  easterSunday,
   holidayOn,
   holidaysOf,
   isSupportedRegion,
   isWorkingDay,
   listRegions,
   monthCalendar,
+  whitMonday,
   workingDaysBetween,
   type Region,
 } from '../../../src/domain/calendar.js';
-import { daysOfMonth, isoWeekday } from '../../../src/domain/dates.js';
+import { addDays, daysOfMonth, isoWeekday } from '../../../src/domain/dates.js';
 import { CodedError } from '../../../src/domain/errors.js';
 
 function holidayDates(cal: ReturnType<typeof monthCalendar>): string[] {
@@ -211,5 +213,89 @@ describe('workingDaysBetween', () => {
   it('counts a whole year', () => {
     // 2026: 261 weekdays; holidays on weekdays: 01-01, 04-06, 05-01, 05-08, 05-14, 05-25, 07-14, 11-11, 12-25 = 9
     expect(workingDaysBetween('2026-01-01', '2026-12-31', 'FR')).toHaveLength(252);
+  });
+});
+
+describe('Whit Monday worked (journée de solidarité)', () => {
+  const worked = { whitMondayWorked: true } as const;
+
+  it.each([
+    [1818, '1818-03-22'], // earliest possible Easter
+    [2024, '2024-03-31'],
+    [2025, '2025-04-20'],
+    [2026, '2026-04-05'],
+    [2027, '2027-03-28'],
+    [2038, '2038-04-25'], // latest possible Easter
+    [2285, '2285-03-22'],
+  ])('Easter Sunday %i is %s', (year, date) => {
+    expect(easterSunday(year)).toBe(date);
+  });
+
+  it('Whit Monday is Easter + 50 days and agrees with date-holidays from 1583 to 2300', () => {
+    expect(whitMonday(2026)).toBe('2026-05-25');
+    expect(whitMonday(2027)).toBe('2027-05-17');
+    expect(whitMonday(2038)).toBe('2038-06-14');
+    for (let year = 1583; year <= 2300; year += 1) {
+      const holidays = holidaysOf('FR', year);
+      expect(holidays.find((h) => h.date === whitMonday(year))?.name, String(year)).toBe('Lundi de Pentecôte');
+      expect(holidays.find((h) => h.date === addDays(easterSunday(year), 1))?.name, String(year)).toBe('Lundi de Pâques');
+    }
+    expect(() => whitMonday(0)).toThrow(expect.objectContaining({ code: 'INVALID_YEAR' }));
+  });
+
+  it('is a holiday by default and an ordinary working day with whitMondayWorked', () => {
+    expect(holidayOn('2026-05-25', 'FR')).toBe('Lundi de Pentecôte');
+    expect(holidayOn('2026-05-25', 'FR', { whitMondayWorked: false })).toBe('Lundi de Pentecôte');
+    expect(holidayOn('2026-05-25', 'FR', {})).toBe('Lundi de Pentecôte');
+    expect(holidayOn('2026-05-25', 'FR', worked)).toBeNull();
+    expect(isWorkingDay('2026-05-25', 'FR')).toBe(false);
+    expect(isWorkingDay('2026-05-25', 'FR', worked)).toBe(true);
+    expect(isWorkingDay('2026-05-25', 'FR-67', worked)).toBe(true);
+    // every other holiday stays one
+    expect(holidayOn('2026-05-14', 'FR', worked)).toBe('Ascension');
+    expect(holidayOn('2026-04-06', 'FR', worked)).toBe('Lundi de Pâques');
+    expect(isWorkingDay('2026-05-24', 'FR', worked)).toBe(false); // Pentecost Sunday: a Sunday
+  });
+
+  it('removes only Whit Monday from the holidays of the year, and caches both calendars apart', () => {
+    const flagged = holidaysOf('FR', 2029, worked);
+    const normal = holidaysOf('FR', 2029);
+    expect(normal).toHaveLength(11);
+    expect(flagged.map((h) => h.date)).toEqual(normal.map((h) => h.date).filter((d) => d !== whitMonday(2029)));
+    expect(holidaysOf('FR', 2029, worked)).toBe(flagged);
+    expect(holidaysOf('FR', 2029)).toBe(normal);
+    expect(Object.isFrozen(flagged)).toBe(true);
+    expect(holidaysOf('FR-57', 2026, worked)).toHaveLength(12);
+  });
+
+  it('May 2026 in FR: 17 working days by default, 18 with Whit Monday worked', () => {
+    // Hand count: May 2026 starts on a Friday → 21 weekdays (Fri 1, then 4 full weeks 4–29);
+    // weekday holidays: Fri 1 (Fête du travail), Fri 8 (Victoire 1945), Thu 14 (Ascension),
+    // Mon 25 (Whit Monday) → 21 − 4 = 17; with Whit Monday worked, 21 − 3 = 18.
+    expect(monthCalendar('2026-05', 'FR').workingDays).toBe(17);
+    const cal = monthCalendar('2026-05', 'FR', worked);
+    expect(cal.workingDays).toBe(18);
+    expect(cal.days.find((d) => d.date === '2026-05-25')).toEqual({ date: '2026-05-25', weekday: 1, working: true, holiday: null });
+    expect(Object.keys(cal).sort()).toEqual(['days', 'month', 'region', 'workingDays']);
+    expect(monthCalendar('2026-05', 'FR-67', worked).workingDays).toBe(18);
+    // June 2038 (Easter on 25 April): starts on a Tuesday → 22 weekdays; Ascension Thu 3 June and
+    // Whit Monday 14 June → 20; with Whit Monday worked, 21.
+    expect(monthCalendar('2038-06', 'FR').workingDays).toBe(20);
+    expect(monthCalendar('2038-06', 'FR', worked).workingDays).toBe(21);
+  });
+
+  it('counts one more working day in the year', () => {
+    expect(workingDaysBetween('2026-01-01', '2026-12-31', 'FR', worked)).toHaveLength(253);
+    expect(workingDaysBetween('2026-05-22', '2026-05-26', 'FR')).toEqual(['2026-05-22', '2026-05-26']);
+    expect(workingDaysBetween('2026-05-22', '2026-05-26', 'FR', worked)).toEqual(['2026-05-22', '2026-05-25', '2026-05-26']);
+  });
+
+  it('keeps another holiday on the same date (Guadeloupe, 27 May 2075: abolition of slavery)', () => {
+    expect(whitMonday(2075)).toBe('2075-05-27');
+    expect(holidayOn('2075-05-27', 'FR-GP')).toMatch(/esclavage.*Pentecôte|Pentecôte.*esclavage/);
+    expect(holidayOn('2075-05-27', 'FR-GP', worked)).toMatch(/esclavage/);
+    expect(holidayOn('2075-05-27', 'FR-GP', worked)).not.toMatch(/Pentecôte/);
+    expect(isWorkingDay('2075-05-27', 'FR-GP', worked)).toBe(false);
+    expect(isWorkingDay('2075-05-27', 'FR', worked)).toBe(true);
   });
 });

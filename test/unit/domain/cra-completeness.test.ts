@@ -38,4 +38,20 @@ describe('craCompleteness', () => {
     const entries = missionWorkingDaysOfMonth('2026-08', mission, 'FR').map((date) => ({ date, fraction: 1 }));
     expect(craCompleteness({ month: '2026-08', mission, entries }).complete).toBe(true);
   });
+
+  it('asks for Whit Monday only on a mission that works it (journée de solidarité)', () => {
+    const may = { startDate: '2026-05-01', endDate: '2026-05-31', region: 'FR' as const };
+    // Every working day of the default calendar filled: 17 days in May 2026.
+    const filled = missionWorkingDaysOfMonth('2026-05', may, 'FR').map((date) => ({ date, fraction: 1 }));
+    expect(filled).toHaveLength(17);
+    expect(craCompleteness({ month: '2026-05', mission: may, entries: filled })).toEqual({ complete: true, missingDays: [] });
+    expect(craCompleteness({ month: '2026-05', mission: { ...may, whitMondayWorked: false }, entries: filled }).complete).toBe(true);
+    const solidarity = { ...may, whitMondayWorked: true };
+    expect(craCompleteness({ month: '2026-05', mission: solidarity, entries: filled })).toEqual({
+      complete: false,
+      missingDays: ['2026-05-25'],
+    });
+    const withWhitMonday = [...filled, { date: '2026-05-25', fraction: '1' }];
+    expect(craCompleteness({ month: '2026-05', mission: solidarity, entries: withWhitMonday }).complete).toBe(true);
+  });
 });

@@ -130,7 +130,7 @@ describe('validateDayEntry', () => {
 
   it('INVALID_DATE short-circuits other checks', () => {
     expect(validate({ date: '2026-02-30', fraction: 3, kind: 'WORKED' })).toEqual([
-      { code: 'INVALID_DATE', message: expect.stringContaining('2026-02-30') },
+      { code: 'INVALID_DATE', message: expect.stringContaining('2026-02-30'), params: { value: '2026-02-30' } },
     ]);
     expect(codes(validate({ date: '05/05/2026', fraction: 1, kind: 'WORKED' }))).toEqual(['INVALID_DATE']);
   });
@@ -149,7 +149,87 @@ describe('validateDayEntry', () => {
   });
 });
 
+describe('validateDayEntry: Whit Monday (2026-05-25) and the journée de solidarité', () => {
+  const whitMonday = { date: '2026-05-25', fraction: 1, kind: 'WORKED' } as const;
+
+  it('is a holiday by default: work needs the override, absences are refused', () => {
+    const p = validate(whitMonday);
+    expect(p).toEqual([
+      {
+        code: 'NON_WORKING_DAY',
+        message: '2026-05-25 is a public holiday (Lundi de Pentecôte): recording work needs an explicit override',
+        date: '2026-05-25',
+        params: { date: '2026-05-25', holiday: 'Lundi de Pentecôte' },
+        variant: 'holidayWork',
+      },
+    ]);
+    expect(validate(whitMonday, { mission: { whitMondayWorked: false } })).toEqual(p);
+    expect(validate(whitMonday, { allowNonWorkingDay: true })).toEqual([]);
+    expect(codes(validate({ ...whitMonday, kind: 'CP' }))).toEqual(['NON_WORKING_DAY']);
+  });
+
+  it('is an ordinary working day for a mission that works it: work and absences without override', () => {
+    const solidarity = { mission: { whitMondayWorked: true } };
+    expect(validate(whitMonday, solidarity)).toEqual([]);
+    expect(validate({ ...whitMonday, kind: 'CP' }, solidarity)).toEqual([]);
+    expect(validate({ ...whitMonday, fraction: 0.5, kind: 'RTT' }, solidarity)).toEqual([]);
+    // the other rules still apply
+    expect(codes(validate(whitMonday, { ...solidarity, others: [{ kind: 'CP', fraction: 0.5 }] }))).toEqual(['DAY_OVERBOOKED']);
+    // other holidays stay holidays
+    expect(codes(validate({ ...whitMonday, date: '2026-05-14' }, solidarity))).toEqual(['NON_WORKING_DAY']);
+  });
+});
+
+describe('validateDayEntry: params of the localized texts', () => {
+  it('OUTSIDE_MISSION_WINDOW gives the window, with an open-ended variant', () => {
+    expect(validate({ date: '2026-07-01', fraction: 1, kind: 'WORKED' })[0]).toMatchObject({
+      params: { date: '2026-07-01', start: '2026-05-04', end: '2026-06-30' },
+    });
+    const open = validate({ date: '2026-05-01', fraction: 0, kind: 'WORKED' }, { mission: { endDate: null } })[0];
+    expect(open).toMatchObject({ variant: 'openEnded', params: { date: '2026-05-01', start: '2026-05-04' } });
+    expect(open?.params).not.toHaveProperty('end');
+  });
+
+  it('NON_WORKING_DAY tells weekend from holiday and work from absence', () => {
+    expect(validate({ date: '2026-05-09', fraction: 1, kind: 'WORKED' })[0]).toMatchObject({
+      variant: 'weekendWork',
+      params: { date: '2026-05-09' },
+    });
+    expect(validate({ date: '2026-05-09', fraction: 1, kind: 'SICK' })[0]).toMatchObject({ variant: 'weekendAbsence' });
+    expect(validate({ date: '2026-05-14', fraction: 1, kind: 'CP' })[0]).toMatchObject({
+      variant: 'holidayAbsence',
+      params: { date: '2026-05-14', holiday: 'Ascension' },
+    });
+  });
+
+  it('DAY_OVERBOOKED gives the total and what is already recorded, in days', () => {
+    const [p] = validate({ date: '2026-05-05', fraction: 1, kind: 'WORKED' }, { others: [{ kind: 'CP', fraction: '0.5' }] });
+    expect(p).toMatchObject({ code: 'DAY_OVERBOOKED', params: { date: '2026-05-05', total: 1.5, already: 0.5 } });
+    expect(p?.message).toContain('would total 1.5 days');
+  });
+
+  it('fraction and kind problems carry their values', () => {
+    expect(validate({ date: '2026-05-04', fraction: 0.25, kind: 'WORKED' })[0]).toMatchObject({
+      code: 'FRACTION_NOT_ALLOWED',
+      params: { value: '0.25', granularity: 'HALF', allowed: '0, 0.5, 1' },
+    });
+    expect(validate({ date: '2026-05-04', fraction: '0,5', kind: 'WORKED' })[0]).toMatchObject({ params: { value: '0,5' } });
+    expect(validate({ date: '2026-05-04', fraction: 1, kind: 'NAP' as DayKind })[0]).toMatchObject({
+      code: 'INVALID_KIND',
+      params: { kind: 'NAP' },
+    });
+  });
+});
+
 describe('flagsForEntry', () => {
+  it('does not flag work on Whit Monday for a mission that works it', () => {
+    const entry = { date: '2026-05-25', fraction: 1, kind: 'WORKED' } as const;
+    expect(flagsForEntry(entry, 'FR')).toEqual({ weekend: false, holiday: 'Lundi de Pentecôte', nonWorkingDayOverride: true });
+    expect(flagsForEntry(entry, 'FR', { whitMondayWorked: false }).nonWorkingDayOverride).toBe(true);
+    expect(flagsForEntry(entry, 'FR', { whitMondayWorked: true })).toEqual({ weekend: false, holiday: null, nonWorkingDayOverride: false });
+    expect(flagsForEntry({ ...entry, date: '2026-05-14' }, 'FR', { whitMondayWorked: true }).nonWorkingDayOverride).toBe(true);
+  });
+
   it('flags worked time on a weekend or holiday as an override', () => {
     expect(flagsForEntry({ date: '2026-05-09', fraction: 1, kind: 'WORKED' }, 'FR')).toEqual({
       weekend: true,

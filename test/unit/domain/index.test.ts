@@ -40,6 +40,10 @@ describe('domain index', () => {
       'dailyMargin',
       'purchaseOrderBurn',
       'craCompleteness',
+      'easterSunday',
+      'whitMonday',
+      'problemOf',
+      'DOMAIN_ERROR_CODES',
     ];
     const exported = domain as unknown as Record<string, unknown>;
     for (const name of names) expect(exported[name], name).toBeDefined();

@@ -37,4 +37,19 @@ describe('mission window', () => {
     ]);
     expect(missionDatesOfMonth('2026-04', window)).toEqual([]);
   });
+
+  it('counts Whit Monday as a working day of a mission that works it', () => {
+    const late = { startDate: '2026-05-20', endDate: '2026-05-27' };
+    // Wed 20, Thu 21, Fri 22, (Mon 25 Whit Monday), Tue 26, Wed 27
+    expect(missionWorkingDaysOfMonth('2026-05', late, 'FR')).toEqual(['2026-05-20', '2026-05-21', '2026-05-22', '2026-05-26', '2026-05-27']);
+    expect(missionWorkingDaysOfMonth('2026-05', late, 'FR', { whitMondayWorked: true })).toEqual([
+      '2026-05-20',
+      '2026-05-21',
+      '2026-05-22',
+      '2026-05-25',
+      '2026-05-26',
+      '2026-05-27',
+    ]);
+    expect(missionWorkingDaysOfMonth('2026-05', late, 'FR', { whitMondayWorked: false })).toHaveLength(5);
+  });
 });
