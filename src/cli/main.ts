@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError, loadEnv } from '../config/index.js';
 import { isCodedError } from '../errors.js';
-import type { Locale } from '../i18n/index.js';
+import { t, type Locale } from '../i18n/index.js';
 import { describeErrorLines } from '../i18n/problems.js';
 import { silenceKnownWarnings } from '../process-warnings.js';
 import { registerCalendarCommand } from './commands/calendar.js';
@@ -13,23 +13,32 @@ import { registerOrgCommands } from './commands/org.js';
 import { registerStartCommand } from './commands/start.js';
 
 /** Exit codes: 0 done, 1 refused or failed (message on stderr), 2 bad usage. */
-export function buildProgram(): Command {
+export function buildProgram(locale: Locale): Command {
   const program = new Command('rituel')
-    .description('Rituel: check-ins, CRA and client validation for régie consulting missions')
+    .description(t(locale, 'cli.description'))
+    .helpOption('-h, --help', t(locale, 'cli.help'))
+    .helpCommand('help [command]', t(locale, 'cli.helpCommand'))
     .showHelpAfterError()
     .exitOverride();
-  registerStartCommand(program);
-  registerDbCommands(program);
-  registerOrgCommands(program);
-  registerCalendarCommand(program);
-  registerDaysCommands(program);
-  registerCraCommands(program);
+  registerStartCommand(program, locale);
+  registerDbCommands(program, locale);
+  registerOrgCommands(program, locale);
+  registerCalendarCommand(program, locale);
+  registerDaysCommands(program, locale);
+  registerCraCommands(program, locale);
   registerKpiCommand(program);
+  // Subcommands inherit the localized help option text.
+  for (const command of program.commands) localizeHelp(command, locale);
   return program;
 }
 
-/** The locale of error messages: DEFAULT_LOCALE, or French when the environment itself is invalid. */
-function errorLocale(): Locale {
+function localizeHelp(command: Command, locale: Locale): void {
+  command.helpOption('-h, --help', t(locale, 'cli.help'));
+  for (const sub of command.commands) localizeHelp(sub, locale);
+}
+
+/** The CLI's language: DEFAULT_LOCALE, or French when the environment itself is invalid. */
+function cliLocale(): Locale {
   try {
     return loadEnv().DEFAULT_LOCALE;
   } catch {
@@ -39,7 +48,7 @@ function errorLocale(): Locale {
 
 export async function runCli(argv: string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv);
+    await buildProgram(cliLocale()).parseAsync(argv);
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
@@ -49,7 +58,7 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     if (isCodedError(error)) {
       // Localized: one line per problem when the error carries several (details.problems).
-      for (const line of describeErrorLines(errorLocale(), error)) process.stderr.write(`${line}\n`);
+      for (const line of describeErrorLines(cliLocale(), error)) process.stderr.write(`${line}\n`);
       return error.code === 'USAGE' ? 2 : 1;
     }
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -1,20 +1,20 @@
 import type { Command } from 'commander';
-import { isSupportedRegion, isYearMonth, listRegions, monthCalendar } from '../../domain/index.js';
-import { t } from '../../i18n/index.js';
-import { createCliContext, printJson, usageError } from '../context.js';
+import { isSupportedRegion, listRegions, monthCalendar } from '../../domain/index.js';
+import { t, type Locale } from '../../i18n/index.js';
+import { createCliContext, printJson, requireMonth, usageError } from '../context.js';
 
-export function registerCalendarCommand(program: Command): void {
+export function registerCalendarCommand(program: Command, locale: Locale): void {
   program
     .command('calendar')
-    .description('working days and public holidays of a month for a calendar region')
-    .argument('<month>', 'YYYY-MM')
-    .option('--region <region>', 'FR, FR-57, FR-67, FR-68, or an overseas region such as FR-RE', 'FR')
-    .option('--json', 'machine-readable output')
+    .description(t(locale, 'cli.calendar'))
+    .argument('<month>', t(locale, 'cli.arg.month'))
+    .option('--region <region>', t(locale, 'cli.calendar.region'), 'FR')
+    .option('--json', t(locale, 'cli.json'))
     .action((month: string, options: { region: string; json?: boolean }) => {
       const ctx = createCliContext();
-      if (!isYearMonth(month)) throw usageError(`invalid month "${month}": expected YYYY-MM`);
+      requireMonth(ctx, month);
       if (!isSupportedRegion(options.region)) {
-        throw usageError(`unknown region "${options.region}": expected one of ${listRegions().join(', ')}`);
+        throw usageError(t(ctx.locale, 'usage.region', { value: options.region, regions: listRegions().join(', ') }));
       }
       const calendar = monthCalendar(month, options.region);
       if (options.json) return printJson(ctx, calendar);

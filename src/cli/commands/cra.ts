@@ -1,23 +1,22 @@
 import type { Command } from 'commander';
-import { isYearMonth } from '../../domain/index.js';
-import { formatNumber, t, type MessageKey } from '../../i18n/index.js';
+import { formatNumber, t, type Locale, type MessageKey } from '../../i18n/index.js';
 import { describeProblem } from '../../i18n/problems.js';
 import { findMission } from '../../services/find-mission.js';
 import { getTimesheetView } from '../../services/get-timesheet-view.js';
-import { createCliContext, printJson, usageError, withDatabase } from '../context.js';
+import { createCliContext, printJson, requireMonth, withDatabase } from '../context.js';
 
-export function registerCraCommands(program: Command): void {
-  const cra = program.command('cra').description('monthly activity reports (CRA)');
+export function registerCraCommands(program: Command, locale: Locale): void {
+  const cra = program.command('cra').description(t(locale, 'cli.cra'));
   cra
     .command('show')
-    .description("a mission's CRA for a month: days, status, version, total and amount")
-    .argument('<missionRef>', 'mission ref from the organization file')
-    .argument('<month>', 'YYYY-MM')
-    .option('--json', 'machine-readable output')
-    .option('--org <slug>', 'organization, when several have a mission with this ref')
+    .description(t(locale, 'cli.cra.show'))
+    .argument('<missionRef>', t(locale, 'cli.arg.missionRef'))
+    .argument('<month>', t(locale, 'cli.arg.month'))
+    .option('--json', t(locale, 'cli.json'))
+    .option('--org <slug>', t(locale, 'cli.orgOption'))
     .action(async (missionRef: string, month: string, options: { json?: boolean; org?: string }) => {
       const ctx = createCliContext();
-      if (!isYearMonth(month)) throw usageError(`invalid month "${month}": expected YYYY-MM`);
+      requireMonth(ctx, month);
       await withDatabase(ctx, async ({ prisma }) => {
         const mission = await findMission({ prisma, ref: missionRef, organization: options.org });
         const view = await getTimesheetView({ prisma, missionId: mission.id, month });

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
-import { t } from '../../i18n/index.js';
+import { t, type Locale } from '../../i18n/index.js';
 import { createCliContext, withDatabase } from '../context.js';
 
-export function registerDbCommands(program: Command): void {
-  const db = program.command('db').description('database administration');
+export function registerDbCommands(program: Command, locale: Locale): void {
+  const db = program.command('db').description(t(locale, 'cli.db'));
   db.command('migrate')
-    .description('apply the pending migrations (the server also does it on start)')
+    .description(t(locale, 'cli.db.migrate'))
     .action(async () => {
       const ctx = createCliContext();
       await withDatabase(ctx, async (database) => {

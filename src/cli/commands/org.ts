@@ -1,18 +1,18 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CodedError } from '../../errors.js';
-import { t } from '../../i18n/index.js';
+import { t, type Locale } from '../../i18n/index.js';
 import { importOrganization } from '../../org/import-organization.js';
 import { localizeOrgError, orgText } from '../../org/org-problems.js';
 import { formatProblems, parseOrgFile } from '../../org/parse-org-file.js';
 import { createCliContext, withDatabase } from '../context.js';
 
-export function registerOrgCommands(program: Command): void {
-  const org = program.command('org').description('organization setup');
+export function registerOrgCommands(program: Command, locale: Locale): void {
+  const org = program.command('org').description(t(locale, 'cli.org'));
   org
     .command('import')
-    .description('create or update the organization from a declarative YAML file (idempotent)')
-    .argument('<file>', 'organization file, see examples/org.yaml')
+    .description(t(locale, 'cli.org.import'))
+    .argument('<file>', t(locale, 'cli.org.import.file'))
     .action(async (file: string) => {
       const ctx = createCliContext();
       let text: string;

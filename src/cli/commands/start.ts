@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
+import { t, type Locale } from '../../i18n/index.js';
 import { startApp } from '../../app.js';
 import { createLogger, defaultLogFormat } from '../../log.js';
 import { createCliContext } from '../context.js';
 
-export function registerStartCommand(program: Command): void {
+export function registerStartCommand(program: Command, locale: Locale): void {
   program
     .command('start')
-    .description('run the bot (HTTP server, scheduler, chat platforms); also `npm start`')
+    .description(t(locale, 'cli.start'))
     .action(async () => {
       const ctx = createCliContext();
       const logger = createLogger(ctx.env.LOG_LEVEL, ctx.env.LOG_FORMAT ?? defaultLogFormat());

@@ -40,9 +40,9 @@ describe('rituel calendar', () => {
   it('refuses a bad month or an unknown region with a clear message and exit code 2', async () => {
     const badMonth = await runRituel(['calendar', '2026-13', '--json'], {});
     expect(badMonth.code).toBe(2);
-    expect(badMonth.stderr).toContain('invalid month "2026-13": expected YYYY-MM');
+    expect(badMonth.stderr).toContain('mois invalide « 2026-13 » : format attendu AAAA-MM');
     expect(badMonth.stdout).toBe('');
-    const badRegion = await runRituel(['calendar', '2026-05', '--region', 'FR-99'], {});
+    const badRegion = await runRituel(['calendar', '2026-05', '--region', 'FR-99'], { DEFAULT_LOCALE: 'en' });
     expect(badRegion.code).toBe(2);
     expect(badRegion.stderr).toMatch(/unknown region "FR-99": expected one of FR, .*FR-67/);
   });
@@ -52,5 +52,16 @@ describe('rituel calendar', () => {
     expect(fr.stdout).toContain('Calendrier 2026-05 (FR-67) : 17 jours ouvrés');
     const en = await runRituel(['calendar', '2026-05', '--region', 'FR-67'], { DEFAULT_LOCALE: 'en' });
     expect(en.stdout).toContain('Calendar 2026-05 (FR-67): 17 working days');
+  });
+});
+
+describe('rituel --help', () => {
+  it('describes the commands in French by default and in English on request', async () => {
+    const fr = await runRituel(['--help'], {});
+    expect(fr.code).toBe(0);
+    expect(fr.stdout).toContain('jours ouvrés et jours fériés');
+    expect(fr.stdout).toContain("afficher l'aide de la commande");
+    const en = await runRituel(['days', 'set', '--help'], { DEFAULT_LOCALE: 'en' });
+    expect(en.stdout).toContain('allow work on a weekend or public holiday (flagged on the CRA)');
   });
 });

@@ -106,7 +106,7 @@ describe('rituel org import, days set, cra show', { timeout: 120_000 }, () => {
     );
     const badKind = await ws.run(['days', 'set', 'alice-banque-nord', '2026-11-24', '1', '--kind', 'holiday']);
     expect(badKind.code).toBe(2);
-    expect(badKind.stderr).toContain('invalid --kind "holiday"');
+    expect(badKind.stderr).toContain('--kind invalide « holiday »');
     expect(await craShow()).toEqual(before);
   });
 
