@@ -26,7 +26,7 @@ export function buildProgram(locale: Locale): Command {
   registerCalendarCommand(program, locale);
   registerDaysCommands(program, locale);
   registerCraCommands(program, locale);
-  registerKpiCommand(program);
+  registerKpiCommand(program, locale);
   // Subcommands inherit the localized help option text.
   for (const command of program.commands) localizeHelp(command, locale);
   return program;

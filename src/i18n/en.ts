@@ -100,4 +100,6 @@ export const en: Record<MessageKey, string> = {
   'usage.date': 'invalid date "{value}": expected YYYY-MM-DD',
   'usage.region': 'unknown region "{value}": expected one of {regions}',
   'usage.kind': 'invalid --kind "{value}": expected worked, cp, rtt, sick, training or other',
+  'cli.kpi': 'key indicators of a month: TACE, TACI, intercontrat, revenue, TJM, margin, purchase-order burn',
+  'cli.kpi.org': 'organization (slug), required when the database holds several',
 };

@@ -99,6 +99,8 @@ export const fr = {
   'usage.date': 'date invalide « {value} » : format attendu AAAA-MM-JJ',
   'usage.region': 'région inconnue « {value} » : valeurs possibles {regions}',
   'usage.kind': '--kind invalide « {value} » : valeurs possibles worked, cp, rtt, sick, training ou other',
+  'cli.kpi': "indicateurs d'un mois : TACE, TACI, intercontrat, CA, TJM, marge, consommation des bons de commande",
+  'cli.kpi.org': 'organisation (slug), obligatoire quand la base en contient plusieurs',
 } as const;
 
 export type MessageKey = keyof typeof fr;

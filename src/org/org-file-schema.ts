@@ -4,7 +4,7 @@
  *
  * Keys are camelCase, dates 'YYYY-MM-DD', times 'HH:mm', roles and kinds lowercase.
  * Every object is strict: an unknown key (a typo) is an error. Cross-references between
- * sections (a mission's consultant, its approvers...) are checked by parse-org-file.ts.
+ * sections (a mission's consultant, its approvers...) are checked by check-org-references.ts.
  * Error messages are problem codes encoded by orgIssue (texts: src/i18n/org-fr.ts, org-en.ts).
  */
 import { z } from 'zod';

@@ -1,10 +1,10 @@
 /**
  * The problems of an organization file, as stable codes with parameters, and their texts in
  * French and English (src/i18n/org-fr.ts, org-en.ts). A problem keeps an English `message` for
- * logs; people see it rendered in their locale (formatProblems in parse-org-file.ts).
+ * logs; people see it rendered in their locale (formatProblems in org-file-problem.ts).
  *
  * The zod schema can only give its issues a string, so the schema's messages carry the code and
- * parameters encoded (orgIssue); parse-org-file.ts decodes them (decodeOrgIssue).
+ * parameters encoded (orgIssue); schema-problems.ts decodes them (decodeOrgIssue).
  */
 import { CodedError, isCodedError } from '../errors.js';
 import { orgEn } from '../i18n/org-en.js';

@@ -149,7 +149,7 @@ describe('rituel kpi', { timeout: 90_000 }, () => {
   it('refuses a bad month (exit 2) and asks for --org when several organizations exist (exit 1)', async () => {
     const bad = await runRituel(['kpi', '2026-2'], { DATABASE_URL: db.url });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('invalid month "2026-2": expected YYYY-MM');
+    expect(bad.stderr).toContain('mois invalide « 2026-2 » : format attendu AAAA-MM');
     expect(bad.stdout).toBe('');
 
     await Fixture.create(db.prisma, 'other');
