@@ -10,8 +10,8 @@ export const PRISMA_DIR = fileURLToPath(new URL('../../prisma/', import.meta.url
 export const MIGRATIONS_DIR = join(PRISMA_DIR, 'migrations');
 export const SCHEMA_PATH = join(PRISMA_DIR, 'schema.prisma');
 
-export function readSchema(): { path: string; content: string } {
-  return { path: 'schema.prisma', content: readFileSync(SCHEMA_PATH, 'utf8') };
+export function readSchema(schemaPath: string = SCHEMA_PATH): { path: string; content: string } {
+  return { path: 'schema.prisma', content: readFileSync(schemaPath, 'utf8') };
 }
 
 /** The migrations folder as the schema engine wants it (already read from disk). */
@@ -61,15 +61,23 @@ CREATE TRIGGER "AuditEvent_append_only" BEFORE UPDATE OR DELETE ON "AuditEvent"
  * manage (the append-only audit trigger). Instances starting together take turns on an advisory
  * lock. Returns the names of the migrations applied.
  */
-export async function applyMigrations(url: string): Promise<string[]> {
+export function applyMigrations(url: string): Promise<string[]> {
+  return applyMigrationsFrom(url, MIGRATIONS_DIR, SCHEMA_PATH);
+}
+
+/** applyMigrations with another migrations folder and schema (tests of new migrations). */
+export async function applyMigrationsFrom(url: string, migrationsDir: string, schemaPath: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    const handle = await openSchemaEngine({ url, schema: readSchema() });
+    const handle = await openSchemaEngine({ url, schema: readSchema(schemaPath) });
     let applied: string[];
     try {
-      const result = await handle.engine.applyMigrations({ migrationsList: readMigrationList(), filters: SCHEMA_FILTER });
+      const result = await handle.engine.applyMigrations({
+        migrationsList: readMigrationList(migrationsDir),
+        filters: SCHEMA_FILTER,
+      });
       applied = result.appliedMigrationNames;
     } finally {
       await handle.close();
