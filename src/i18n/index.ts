@@ -9,7 +9,7 @@ export type MessageKey = BaseMessageKey | DomainMessageKey;
 
 // The catalogs must not share a key (one would silently hide the other): compile error otherwise.
 type AssertNever<T extends never> = T;
-type SharedCatalogKeys = AssertNever<Extract<BaseMessageKey, DomainMessageKey>>;
+export type SharedCatalogKeys = AssertNever<Extract<BaseMessageKey, DomainMessageKey>>;
 
 const catalogs: Record<Locale, Readonly<Record<MessageKey, string>>> = {
   fr: { ...fr, ...domainFr },

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { amountByRatePeriod, rateForDate, validateRatePeriods, type RatePeriod } from '../../../src/domain/billing.js';
-import { CodedError } from '../../../src/domain/errors.js';
 import { workingDaysBetween } from '../../../src/domain/calendar.js';
-
-function errorOf(fn: () => unknown): CodedError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof CodedError) return e;
-    throw e;
-  }
-  throw new Error('expected a CodedError');
-}
+import { errorOf } from '../../helpers/errors.js';
 
 const full = (dates: string[]) => dates.map((date) => ({ date, worked: 1 }));
 

@@ -10,23 +10,13 @@ import {
   type CraState,
   type CraStatus,
 } from '../../../src/domain/cra-state.js';
-import { CodedError } from '../../../src/domain/errors.js';
+import { errorOf } from '../../helpers/errors.js';
 
 const HASH_A = 'a'.repeat(64);
 const HASH_B = 'b'.repeat(64);
 
 function state(status: CraStatus, version = 1, approved: { v: number; h: string } | null = null): CraState {
   return { status, version, approvedVersion: approved?.v ?? null, approvedHash: approved?.h ?? null };
-}
-
-function errorOf(fn: () => unknown): CodedError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof CodedError) return e;
-    throw e;
-  }
-  throw new Error('expected a CodedError');
 }
 
 const submit: CraEvent = { type: 'submit', complete: true, missingDays: [] };
