@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { createScratchDatabase } from './scratch-postgres.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const CLI_ENTRY = join(ROOT, 'src', 'cli', 'main.ts');
@@ -42,29 +41,15 @@ export async function createCliWorkspace(): Promise<CliWorkspace> {
   const dir = mkdtempSync(join(tmpdir(), 'rituel-cli-'));
   const env: Record<string, string> = { DATA_DIR: join(dir, 'data') };
   const adminUrl = process.env.TEST_DATABASE_URL;
-  let dbName: string | undefined;
-  if (adminUrl) {
-    dbName = `rituel_cli_${randomUUID().replaceAll('-', '')}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${dbName}"`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${dbName}`;
-    env.DATABASE_URL = url.toString();
-  }
+  const scratch = adminUrl ? await createScratchDatabase(adminUrl, 'rituel_cli') : undefined;
+  if (scratch) env.DATABASE_URL = scratch.url;
   return {
     env,
     dir,
     run: (args, extraEnv = {}) => runRituel(args, { ...env, ...extraEnv }),
     async cleanup() {
       rmSync(dir, { recursive: true, force: true });
-      if (adminUrl && dbName) {
-        const admin = new pg.Client({ connectionString: adminUrl });
-        await admin.connect();
-        await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-        await admin.end();
-      }
+      await scratch?.drop();
     },
   };
 }

@@ -30,16 +30,7 @@ import { domainEn } from '../../../src/i18n/domain-en.js';
 import { domainFr } from '../../../src/i18n/domain-fr.js';
 import { isMessageKey, t, type MessageKey } from '../../../src/i18n/index.js';
 import { describeErrorLines, describeProblem, problemsOf } from '../../../src/i18n/problems.js';
-
-function thrown(fn: () => unknown): CodedError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CodedError) return error;
-    throw error;
-  }
-  throw new Error('expected a CodedError');
-}
+import { errorOf } from '../../helpers/errors.js';
 
 const dayInput = (overrides: Partial<ValidateDayEntryInput['entry']>, others: ValidateDayEntryInput['otherEntriesSameDate'] = []) =>
   validateDayEntry({
@@ -61,22 +52,22 @@ const rate = (from: string, to: string | null, tjm = '650') => ({ from, to, tjm 
 /** Every domain code (and the variants), produced by the real domain functions. */
 const produced: [string, () => Problem | CodedError][] = [
   ['INVALID_DATE', () => only(dayInput({ date: '2026-02-30' }))],
-  ['INVALID_DATE.offset', () => thrown(() => addDays('2026-05-05', 0.5))],
-  ['INVALID_DATE.dateObject', () => thrown(() => fromDateOnlyUTC(new Date(Number.NaN)))],
-  ['INVALID_DATE.notDateOnly', () => thrown(() => fromDateOnlyUTC(new Date('2026-05-05T12:00:00Z')))],
-  ['INVALID_DATE', () => thrown(() => amountByRatePeriod([{ date: '2026-5-5', worked: 1 }], []))],
-  ['INVALID_MONTH', () => thrown(() => parseYearMonth('2026-13'))],
-  ['INVALID_MONTH.offset', () => thrown(() => addMonths('2026-05', 1.5))],
-  ['INVALID_YEAR', () => thrown(() => holidaysOf('FR', 0))],
-  ['INVALID_TIME_ZONE', () => thrown(() => dateInTimeZone(new Date(), 'Mars/Olympus_Mons'))],
-  ['UNSUPPORTED_REGION', () => thrown(() => monthCalendar('2026-05', 'FR-XX' as Region))],
-  ['INVALID_FRACTION', () => thrown(() => parseFraction('0,5'))],
+  ['INVALID_DATE.offset', () => errorOf(() => addDays('2026-05-05', 0.5))],
+  ['INVALID_DATE.dateObject', () => errorOf(() => fromDateOnlyUTC(new Date(Number.NaN)))],
+  ['INVALID_DATE.notDateOnly', () => errorOf(() => fromDateOnlyUTC(new Date('2026-05-05T12:00:00Z')))],
+  ['INVALID_DATE', () => errorOf(() => amountByRatePeriod([{ date: '2026-5-5', worked: 1 }], []))],
+  ['INVALID_MONTH', () => errorOf(() => parseYearMonth('2026-13'))],
+  ['INVALID_MONTH.offset', () => errorOf(() => addMonths('2026-05', 1.5))],
+  ['INVALID_YEAR', () => errorOf(() => holidaysOf('FR', 0))],
+  ['INVALID_TIME_ZONE', () => errorOf(() => dateInTimeZone(new Date(), 'Mars/Olympus_Mons'))],
+  ['UNSUPPORTED_REGION', () => errorOf(() => monthCalendar('2026-05', 'FR-XX' as Region))],
+  ['INVALID_FRACTION', () => errorOf(() => parseFraction('0,5'))],
   ['INVALID_FRACTION', () => only(dayInput({ fraction: 'half' }))],
-  ['INVALID_FRACTION.notQuarterDays', () => thrown(() => parseQuarterDays('0.1'))],
-  ['INVALID_FRACTION.quartersNotInteger', () => thrown(() => quartersToString(0.5))],
-  ['FRACTION_NOT_ALLOWED', () => thrown(() => parseFraction('0.25', 'HALF'))],
+  ['INVALID_FRACTION.notQuarterDays', () => errorOf(() => parseQuarterDays('0.1'))],
+  ['INVALID_FRACTION.quartersNotInteger', () => errorOf(() => quartersToString(0.5))],
+  ['FRACTION_NOT_ALLOWED', () => errorOf(() => parseFraction('0.25', 'HALF'))],
   ['FRACTION_NOT_ALLOWED', () => only(dayInput({ fraction: 2 }))],
-  ['INVALID_GRANULARITY', () => thrown(() => allowedQuarters('WEEK' as Granularity))],
+  ['INVALID_GRANULARITY', () => errorOf(() => allowedQuarters('WEEK' as Granularity))],
   ['INVALID_KIND', () => only(dayInput({ kind: 'NAP' as 'WORKED' }))],
   ['OUTSIDE_MISSION_WINDOW', () => only(dayInput({ date: '2026-07-01' }))],
   ['NON_WORKING_DAY.weekendWork', () => only(dayInput({ date: '2026-05-09' }))],
@@ -84,31 +75,31 @@ const produced: [string, () => Problem | CodedError][] = [
   ['NON_WORKING_DAY.weekendAbsence', () => only(dayInput({ date: '2026-05-09', kind: 'CP' }))],
   ['NON_WORKING_DAY.holidayAbsence', () => only(dayInput({ date: '2026-05-25', kind: 'RTT' }))],
   ['DAY_OVERBOOKED', () => only(dayInput({}, [{ kind: 'CP', fraction: '0.5' }]))],
-  ['CRA_INVALID_TRANSITION', () => thrown(() => applyCraEvent(INITIAL_CRA_STATE, { type: 'invoice' }))],
-  ['CRA_INVALID_VERSION', () => thrown(() => craContentHash({ missionId: 'm', month: '2026-05', version: 0, days: [] }))],
-  ['CRA_INCOMPLETE', () => thrown(() => applyCraEvent(INITIAL_CRA_STATE, { type: 'submit', complete: false, missingDays: ['2026-05-04', '2026-05-05'] }))],
-  ['CRA_INCOMPLETE.noList', () => thrown(() => applyCraEvent(INITIAL_CRA_STATE, { type: 'submit', complete: false, missingDays: [] }))],
+  ['CRA_INVALID_TRANSITION', () => errorOf(() => applyCraEvent(INITIAL_CRA_STATE, { type: 'invoice' }))],
+  ['CRA_INVALID_VERSION', () => errorOf(() => craContentHash({ missionId: 'm', month: '2026-05', version: 0, days: [] }))],
+  ['CRA_INCOMPLETE', () => errorOf(() => applyCraEvent(INITIAL_CRA_STATE, { type: 'submit', complete: false, missingDays: ['2026-05-04', '2026-05-05'] }))],
+  ['CRA_INCOMPLETE.noList', () => errorOf(() => applyCraEvent(INITIAL_CRA_STATE, { type: 'submit', complete: false, missingDays: [] }))],
   [
     'CRA_VERSION_MISMATCH',
-    () => thrown(() => applyCraEvent(pending, { type: 'approve', version: 2, contentHash: 'a', currentHash: 'a' })),
+    () => errorOf(() => applyCraEvent(pending, { type: 'approve', version: 2, contentHash: 'a', currentHash: 'a' })),
   ],
-  ['CRA_TACIT_NOT_ALLOWED', () => thrown(() => applyCraEvent(pending, { type: 'tacitApprove', allowed: false, contentHash: 'a' }))],
-  ['CRA_REASON_REQUIRED.dispute', () => thrown(() => applyCraEvent(pending, { type: 'dispute', reason: ' ', month: '2026-05', days: [] }))],
-  ['CRA_REASON_REQUIRED.reopen', () => thrown(() => applyCraEvent(approved, { type: 'reopen', reason: '' }))],
+  ['CRA_TACIT_NOT_ALLOWED', () => errorOf(() => applyCraEvent(pending, { type: 'tacitApprove', allowed: false, contentHash: 'a' }))],
+  ['CRA_REASON_REQUIRED.dispute', () => errorOf(() => applyCraEvent(pending, { type: 'dispute', reason: ' ', month: '2026-05', days: [] }))],
+  ['CRA_REASON_REQUIRED.reopen', () => errorOf(() => applyCraEvent(approved, { type: 'reopen', reason: '' }))],
   [
     'CRA_DAY_OUTSIDE_MONTH',
-    () => thrown(() => applyCraEvent(pending, { type: 'dispute', reason: 'x', month: '2026-05', days: ['2026-06-01'] })),
+    () => errorOf(() => applyCraEvent(pending, { type: 'dispute', reason: 'x', month: '2026-05', days: ['2026-06-01'] })),
   ],
-  ['INVALID_AMOUNT', () => thrown(() => toDec('6,50', 'INVALID_AMOUNT', 'TJM'))],
+  ['INVALID_AMOUNT', () => errorOf(() => toDec('6,50', 'INVALID_AMOUNT', 'TJM'))],
   ['INVALID_RATE_PERIOD', () => only(validateRatePeriods([rate('2026-13-01', null)]))],
   ['INVALID_RATE_PERIOD.endsBeforeStart', () => only(validateRatePeriods([rate('2026-05-10', '2026-05-01')]))],
   ['RATE_NOT_POSITIVE', () => only(validateRatePeriods([rate('2026-05-01', null, '0')]))],
   ['RATE_PERIODS_OVERLAP', () => only(validateRatePeriods([rate('2026-05-01', '2026-05-31'), rate('2026-05-15', null, '700')]))],
-  ['RATE_PERIODS_OVERLAP', () => thrown(() => amountByRatePeriod([], [rate('2026-05-01', null), rate('2026-05-15', null)]))],
-  ['NO_RATE_FOR_DATE', () => thrown(() => amountByRatePeriod([{ date: '2026-05-04', worked: 1 }], []))],
-  ['INVALID_DAYS', () => thrown(() => amountByRatePeriod([{ date: '2026-05-04', worked: 'one' }], [rate('2026-05-01', null)]))],
-  ['INVALID_DAYS.negative', () => thrown(() => tace({ producedDays: -1, potentialDays: 20, cpDays: 0, rttDays: 0 }))],
-  ['INVALID_DAYS.negative', () => thrown(() => amountByRatePeriod([{ date: '2026-05-04', worked: -1 }], [rate('2026-05-01', null)]))],
+  ['RATE_PERIODS_OVERLAP', () => errorOf(() => amountByRatePeriod([], [rate('2026-05-01', null), rate('2026-05-15', null)]))],
+  ['NO_RATE_FOR_DATE', () => errorOf(() => amountByRatePeriod([{ date: '2026-05-04', worked: 1 }], []))],
+  ['INVALID_DAYS', () => errorOf(() => amountByRatePeriod([{ date: '2026-05-04', worked: 'one' }], [rate('2026-05-01', null)]))],
+  ['INVALID_DAYS.negative', () => errorOf(() => tace({ producedDays: -1, potentialDays: 20, cpDays: 0, rttDays: 0 }))],
+  ['INVALID_DAYS.negative', () => errorOf(() => amountByRatePeriod([{ date: '2026-05-04', worked: -1 }], [rate('2026-05-01', null)]))],
 ];
 
 describe('problem catalogs', () => {
@@ -168,14 +159,14 @@ describe('describeProblem', () => {
       'Le 2026-05-14 est férié (Ascension) : y déclarer du travail demande une dérogation explicite.',
     );
     expect(describeProblem('en', holiday)).toBe('2026-05-14 is a public holiday (Ascension): recording work needs an explicit override.');
-    const incomplete = thrown(() =>
+    const incomplete = errorOf(() =>
       applyCraEvent(INITIAL_CRA_STATE, { type: 'submit', complete: false, missingDays: ['2026-05-04', '2026-05-05'] }),
     );
     expect(describeProblem('fr', incomplete)).toBe('Le CRA est incomplet : 2 jour(s) manquant(s) (2026-05-04, 2026-05-05).');
   });
 
   it('translates a CRA status parameter', () => {
-    const transition = thrown(() => applyCraEvent(INITIAL_CRA_STATE, { type: 'invoice' }));
+    const transition = errorOf(() => applyCraEvent(INITIAL_CRA_STATE, { type: 'invoice' }));
     expect(describeProblem('fr', transition)).toBe('Action « invoice » impossible sur un CRA au statut « brouillon ».');
     expect(describeProblem('en', transition)).toBe('Cannot apply "invoice" to a CRA in status "draft".');
     const locked = new CodedError('CRA_LOCKED', 'The CRA 2026-05 is approved…', undefined, { params: { month: '2026-05', status: 'APPROVED' } });
@@ -202,7 +193,7 @@ describe('describeProblem', () => {
   });
 
   it('accepts a serialized problem (JSON round trip)', () => {
-    const problem = JSON.parse(JSON.stringify(problemOf(thrown(() => parseYearMonth('2026-13'))))) as Problem;
+    const problem = JSON.parse(JSON.stringify(problemOf(errorOf(() => parseYearMonth('2026-13'))))) as Problem;
     expect(describeProblem('en', problem)).toBe('Invalid month: 2026-13 (expected YYYY-MM).');
   });
 });
@@ -218,7 +209,7 @@ describe('describeErrorLines', () => {
       'Le 2026-07-04 tombe un week-end : y déclarer du travail demande une dérogation explicite.',
       'Le 2026-07-04 totaliserait 1,5 jour(s) (1 au plus ; déjà 0,5 ailleurs).',
     ]);
-    const single = thrown(() => parseYearMonth('2026-13'));
+    const single = errorOf(() => parseYearMonth('2026-13'));
     expect(describeErrorLines('en', single)).toEqual(['Invalid month: 2026-13 (expected YYYY-MM).']);
     expect(describeErrorLines('en', new CodedError('X', 'plain', { problems: 'not a list' }))).toEqual(['plain']);
   });
