@@ -1,7 +1,7 @@
 import type { Env } from './config/index.js';
 import { slackConfigured, teamsConfigured, webChatEnabled } from './config/index.js';
 import { openDatabase, type Database } from './db/database.js';
-import { pendingMigrations } from './db/migrations.js';
+import { committedMigrationNames, pendingMigrations } from './db/migrations.js';
 import { createHttpServer, type HttpServer } from './http/server.js';
 import { t } from './i18n/index.js';
 import type { Logger } from './log.js';
@@ -25,11 +25,12 @@ export async function startApp(env: Env, logger: Logger): Promise<RunningApp> {
   }
 
   const http = createHttpServer(logger);
+  const committedMigrations = committedMigrationNames();
   http.addReadinessCheck({
     name: 'database',
     check: async () => {
       await database.prisma.$queryRaw`SELECT 1`;
-      return (await pendingMigrations(database.prisma)).length === 0;
+      return (await pendingMigrations(database.prisma, committedMigrations)).length === 0;
     },
   });
 

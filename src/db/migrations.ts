@@ -17,12 +17,7 @@ export function readSchema(schemaPath: string = SCHEMA_PATH): { path: string; co
 /** The migrations folder as the schema engine wants it (already read from disk). */
 export function readMigrationList(dir: string = MIGRATIONS_DIR): MigrationList {
   const lockPath = join(dir, 'migration_lock.toml');
-  const names = existsSync(dir)
-    ? readdirSync(dir, { withFileTypes: true })
-        .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'migration.sql')))
-        .map((entry) => entry.name)
-        .sort()
-    : [];
+  const names = committedMigrationNames(dir);
   return {
     baseDir: dir,
     lockfile: { path: 'migration_lock.toml', content: existsSync(lockPath) ? readFileSync(lockPath, 'utf8') : null },
@@ -90,16 +85,30 @@ export async function applyMigrationsFrom(url: string, migrationsDir: string, sc
   }
 }
 
-/** Names of the committed migrations not yet applied to the database (readiness check). */
-export async function pendingMigrations(db: { $queryRawUnsafe<T>(sql: string): Promise<T> }): Promise<string[]> {
-  const committed = readMigrationList().migrationDirectories.map((m) => m.path);
+/** Names of the committed migrations, in order (folder names only: nothing else is read). */
+export function committedMigrationNames(dir: string = MIGRATIONS_DIR): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'migration.sql')))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/**
+ * Which of the `committed` migrations (committedMigrationNames, read once by the caller) the
+ * database has not applied: the readiness check runs this on every probe.
+ */
+export async function pendingMigrations(
+  db: { $queryRawUnsafe<T>(sql: string): Promise<T> },
+  committed: readonly string[] = committedMigrationNames(),
+): Promise<string[]> {
   let applied: { migration_name: string }[] = [];
   try {
     applied = await db.$queryRawUnsafe<{ migration_name: string }[]>(
       'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
     );
   } catch {
-    return committed;
+    return [...committed];
   }
   const done = new Set(applied.map((row) => row.migration_name));
   return committed.filter((name) => !done.has(name));

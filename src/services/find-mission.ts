@@ -1,6 +1,12 @@
 import type { Db } from '../db/client.js';
 import { CodedError } from '../errors.js';
 
+export interface FoundMission {
+  id: string;
+  ref: string;
+  organization: { slug: string };
+}
+
 export interface FindMissionOptions {
   prisma: Db;
   ref: string;
@@ -9,20 +15,15 @@ export interface FindMissionOptions {
 }
 
 /**
- * The mission named by its ref (from the organization file), with what most use cases need.
+ * The id of the mission named by its ref (from the organization file): the use cases it is handed
+ * to read what they need themselves.
  * Throws CodedError MISSION_NOT_FOUND (params { ref, organization? }) or MISSION_AMBIGUOUS
  * (params { ref, organizations }).
  */
-export async function findMission({ prisma, ref, organization }: FindMissionOptions) {
+export async function findMission({ prisma, ref, organization }: FindMissionOptions): Promise<FoundMission> {
   const missions = await prisma.mission.findMany({
     where: { ref, ...(organization ? { organization: { slug: organization } } : {}) },
-    include: {
-      organization: true,
-      client: true,
-      consultant: true,
-      rates: { orderBy: { validFrom: 'asc' } },
-      purchaseOrders: { orderBy: { startDate: 'asc' } },
-    },
+    select: { id: true, ref: true, organization: { select: { slug: true } } },
   });
   if (missions.length === 0) {
     throw new CodedError(
@@ -43,5 +44,3 @@ export async function findMission({ prisma, ref, organization }: FindMissionOpti
   }
   return missions[0]!;
 }
-
-export type MissionWithDetails = Awaited<ReturnType<typeof findMission>>;
