@@ -1,5 +1,5 @@
 import type { Env } from './config/index.js';
-import { slackConfigured, teamsConfigured, webChatEnabled } from './config/index.js';
+import { slackConfigured, teamsConfigured } from './config/index.js';
 import { openDatabase, type Database } from './db/database.js';
 import { committedMigrationNames, pendingMigrations } from './db/migrations.js';
 import { createHttpServer, type HttpServer } from './http/server.js';
@@ -37,7 +37,6 @@ export async function startApp(env: Env, logger: Logger): Promise<RunningApp> {
   const platforms = [slackConfigured(env) && 'Slack', teamsConfigured(env) && 'Microsoft Teams'].filter(Boolean);
   if (platforms.length === 0) logger.warn(t(locale, 'server.noPlatform'));
   else logger.info(t(locale, 'server.platforms', { platforms: platforms.join(', ') }));
-  if (webChatEnabled(env)) logger.debug('web chat enabled');
 
   let address;
   try {

@@ -3,7 +3,7 @@ import type { MessageKey } from './fr.js';
 /** English texts. */
 export const en: Record<MessageKey, string> = {
   'server.started': 'Rituel is listening on http://{host}:{port} ({database} database).',
-  'server.noPlatform': 'No chat platform is configured (neither Slack nor Teams): Rituel runs with the local web chat only.',
+  'server.noPlatform': 'No chat platform is configured (neither Slack nor Teams).',
   'server.platforms': 'Configured platforms: {platforms}.',
   'server.stopping': 'Stopping Rituel…',
   'db.migrated': '{count} migration(s) applied: {names}.',

@@ -1,8 +1,7 @@
 /** French texts (the default locale). Every key must also exist in en.ts (checked by the type). */
 export const fr = {
   'server.started': 'Rituel écoute sur http://{host}:{port} (base {database}).',
-  'server.noPlatform':
-    "Aucune plateforme de chat n'est configurée (ni Slack ni Teams) : Rituel tourne avec le chat web local seulement.",
+  'server.noPlatform': "Aucune plateforme de chat n'est configurée (ni Slack ni Teams).",
   'server.platforms': 'Plateformes configurées : {platforms}.',
   'server.stopping': 'Arrêt de Rituel…',
   'db.migrated': '{count} migration(s) appliquée(s) : {names}.',
