@@ -68,4 +68,4 @@ export async function runCli(argv: string[]): Promise<number> {
 
 silenceKnownWarnings();
 const exitCode = await runCli(process.argv);
-if (exitCode !== 0 || process.argv[2] !== 'start') process.exitCode = exitCode;
+process.exitCode = exitCode;
