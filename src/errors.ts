@@ -29,6 +29,17 @@ export const SERVICE_ERROR_CODES = [
 
 export type ServiceErrorCode = (typeof SERVICE_ERROR_CODES)[number];
 
-/** Every code with a localized text in src/i18n/domain-fr.ts and domain-en.ts. */
-export const LOCALIZED_ERROR_CODES = [...DOMAIN_ERROR_CODES, ...SERVICE_ERROR_CODES] as const;
+/**
+ * Codes of the organization file import (`rituel org import`), with their French and English texts
+ * in src/i18n/org-fr.ts and org-en.ts.
+ */
+export const ORG_IMPORT_ERROR_CODES = ['FILE_UNREADABLE', 'ORG_IMPORT_CHAT_ACCOUNT_TAKEN'] as const;
+
+export type OrgImportErrorCode = (typeof ORG_IMPORT_ERROR_CODES)[number];
+
+/**
+ * Every code with a localized text ("problem.<CODE>"): in src/i18n/domain-fr.ts and domain-en.ts
+ * (domain and service codes), in src/i18n/org-fr.ts and org-en.ts (org import codes).
+ */
+export const LOCALIZED_ERROR_CODES = [...DOMAIN_ERROR_CODES, ...SERVICE_ERROR_CODES, ...ORG_IMPORT_ERROR_CODES] as const;
 export type LocalizedErrorCode = (typeof LOCALIZED_ERROR_CODES)[number];

@@ -4,7 +4,9 @@
  * problem's `params`, plus more precise texts of some codes ("problem.<CODE>.<variant>").
  * Every key must also exist in domain-en.ts (checked by its type).
  */
-import type { LocalizedErrorCode } from '../errors.js';
+import type { DomainErrorCode, ServiceErrorCode } from '../errors.js';
+
+type Code = DomainErrorCode | ServiceErrorCode;
 
 export const domainFr = {
   'problem.INVALID_DATE': 'Date invalide : {value} (format attendu : AAAA-MM-JJ).',
@@ -62,8 +64,8 @@ export const domainFr = {
 
   /** A problem about one mission, when its text does not name the mission itself. */
   'problemContext.mission': 'Mission {mission} : {problem}',
-} as const satisfies Record<`problem.${LocalizedErrorCode}`, string> &
-  Record<`problem.${LocalizedErrorCode}.${string}`, string> &
+} as const satisfies Record<`problem.${Code}`, string> &
+  Record<`problem.${Code}.${string}`, string> &
   Record<'problemContext.mission', string>;
 
 export type DomainMessageKey = keyof typeof domainFr;

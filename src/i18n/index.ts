@@ -2,18 +2,25 @@ import { domainEn } from './domain-en.js';
 import { domainFr, type DomainMessageKey } from './domain-fr.js';
 import { en } from './en.js';
 import { fr, type MessageKey as BaseMessageKey } from './fr.js';
+import { orgEn } from './org-en.js';
+import { orgFr, type OrgMessageKey } from './org-fr.js';
 
 export type Locale = 'fr' | 'en';
-/** Every text key: the base catalog (fr.ts / en.ts) and the problem texts (domain-fr.ts / domain-en.ts). */
-export type MessageKey = BaseMessageKey | DomainMessageKey;
+/**
+ * Every text key: the base catalog (fr.ts / en.ts), the problem texts (domain-fr.ts / domain-en.ts)
+ * and the organization file texts (org-fr.ts / org-en.ts).
+ */
+export type MessageKey = BaseMessageKey | DomainMessageKey | OrgMessageKey;
 
 // The catalogs must not share a key (one would silently hide the other): compile error otherwise.
 type AssertNever<T extends never> = T;
-export type SharedCatalogKeys = AssertNever<Extract<BaseMessageKey, DomainMessageKey>>;
+export type SharedCatalogKeys = AssertNever<
+  Extract<BaseMessageKey, DomainMessageKey> | Extract<BaseMessageKey, OrgMessageKey> | Extract<DomainMessageKey, OrgMessageKey>
+>;
 
 const catalogs: Record<Locale, Readonly<Record<MessageKey, string>>> = {
-  fr: { ...fr, ...domainFr },
-  en: { ...en, ...domainEn },
+  fr: { ...fr, ...domainFr, ...orgFr },
+  en: { ...en, ...domainEn, ...orgEn },
 };
 
 export function isLocale(value: unknown): value is Locale {

@@ -80,7 +80,7 @@ export const orgEn: Record<OrgMessageKey, string> = {
   'org.problem.FIRST_RATE_AFTER_START': 'the first rate must start on or before the mission start ({start})',
   'org.problem.NO_RATE': 'a regie mission needs at least one rate (TJM)',
 
-  // Errors of `rituel org import`.
-  'org.error.FILE_UNREADABLE': 'Cannot read {file}: {reason}',
-  'org.error.ORG_IMPORT_CHAT_ACCOUNT_TAKEN': 'The {platform} account {externalId} of "{ref}" belongs to another organization',
+  // Coded errors of `rituel org import` (CodedError params).
+  'problem.FILE_UNREADABLE': 'Cannot read {file}: {reason}',
+  'problem.ORG_IMPORT_CHAT_ACCOUNT_TAKEN': 'The {platform} account {externalId} of "{ref}" belongs to another organization',
 };

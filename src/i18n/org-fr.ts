@@ -1,9 +1,12 @@
 /**
- * French texts of the organization file import (the default locale): the problems reported by
- * parseOrgFile (`org.problem.<CODE>`, with variants `org.problem.<CODE>.<variant>`) and the
- * errors of `rituel org import` (`org.error.<CODE>`). Every key must also exist in org-en.ts.
- * {placeholders} are filled by src/org/org-problems.ts (a list value is joined with « ou »).
+ * French texts of the organization file import (the default locale), part of the catalogs of
+ * src/i18n/index.ts: the problems reported by parseOrgFile (`org.problem.<CODE>`, with variants
+ * `org.problem.<CODE>.<variant>`, rendered by src/org/org-problems.ts, a list value joined with
+ * « ou ») and the coded errors of `rituel org import` (`problem.<CODE>`, shown by describeProblem
+ * in src/i18n/problems.ts). Every key must also exist in org-en.ts (checked by its type).
  */
+import type { OrgImportErrorCode } from '../errors.js';
+
 export const orgFr = {
   // Types and generic checks.
   'org.problem.REQUIRED': 'obligatoire',
@@ -83,9 +86,9 @@ export const orgFr = {
   'org.problem.FIRST_RATE_AFTER_START': 'le premier TJM doit commencer au plus tard au début de la mission ({start})',
   'org.problem.NO_RATE': 'une mission en régie doit avoir au moins un TJM',
 
-  // Errors of `rituel org import`.
-  'org.error.FILE_UNREADABLE': 'Impossible de lire {file} : {reason}',
-  'org.error.ORG_IMPORT_CHAT_ACCOUNT_TAKEN': 'Le compte {platform} {externalId} de « {ref} » appartient à une autre organisation',
-} as const;
+  // Coded errors of `rituel org import` (CodedError params).
+  'problem.FILE_UNREADABLE': 'Impossible de lire {file} : {reason}',
+  'problem.ORG_IMPORT_CHAT_ACCOUNT_TAKEN': 'Le compte {platform} {externalId} de « {ref} » appartient à une autre organisation',
+} as const satisfies Record<`org.problem.${string}`, string> & Record<`problem.${OrgImportErrorCode}`, string>;
 
 export type OrgMessageKey = keyof typeof orgFr;

@@ -57,7 +57,7 @@ export async function importOrganizationYaml(options: {
  * missions, in one transaction. People of the organization absent from the file are deactivated.
  * Throws CodedError('ORG_IMPORT_CHAT_ACCOUNT_TAKEN') when a chat account of the file belongs to a
  * person of another organization (nothing is written then); its message is in English, its
- * details.params fill the text 'org.error.ORG_IMPORT_CHAT_ACCOUNT_TAKEN' (localizeOrgError).
+ * params fill the text 'problem.ORG_IMPORT_CHAT_ACCOUNT_TAKEN' (describeProblem).
  */
 export async function importOrganization(options: ImportOrganizationOptions): Promise<ImportSummary> {
   const { prisma, file } = options;

@@ -2,7 +2,8 @@
  * A problem of an organization file and where it stands: its path in the file
  * ('missions[2].rates[0].tjm') and its line; formatProblems prints them in French or English.
  */
-import { renderOrgProblem, type OrgLocale, type OrgProblemDescriptor } from './org-problems.js';
+import type { Locale } from '../i18n/index.js';
+import { renderOrgProblem, type OrgProblemDescriptor } from './org-problems.js';
 
 export type PathSegment = string | number;
 
@@ -47,7 +48,7 @@ export function formatPath(path: readonly PathSegment[]): string {
  * `file:line: path: message`, one line per problem (the line is omitted when unknown), the
  * message in `locale`.
  */
-export function formatProblems(fileName: string, problems: readonly OrgFileProblem[], locale: OrgLocale = 'fr'): string {
+export function formatProblems(fileName: string, problems: readonly OrgFileProblem[], locale: Locale = 'fr'): string {
   return problems
     .map((p) => {
       const where = p.line === undefined ? fileName : `${fileName}:${p.line}`;

@@ -1,16 +1,14 @@
 /**
- * The problems of an organization file, as stable codes with parameters, and their texts in
- * French and English (src/i18n/org-fr.ts, org-en.ts). A problem keeps an English `message` for
- * logs; people see it rendered in their locale (formatProblems in org-file-problem.ts).
+ * The problems of an organization file, as stable codes with parameters. Their texts, in French
+ * and English, are the `org.problem.*` keys of the core catalogs (src/i18n/org-fr.ts, org-en.ts,
+ * merged in src/i18n/index.ts). A problem keeps an English `message` for logs; people see it
+ * rendered in their locale (formatProblems in org-file-problem.ts).
  *
  * The zod schema can only give its issues a string, so the schema's messages carry the code and
  * parameters encoded (orgIssue); schema-problems.ts decodes them (decodeOrgIssue).
  */
-import { CodedError, isCodedError } from '../errors.js';
-import { orgEn } from '../i18n/org-en.js';
-import { orgFr, type OrgMessageKey } from '../i18n/org-fr.js';
-
-export type OrgLocale = 'fr' | 'en';
+import { t, type Locale } from '../i18n/index.js';
+import type { OrgMessageKey } from '../i18n/org-fr.js';
 
 /** A parameter value; a list is joined for people ("fr or en", « fr ou en »). */
 export type OrgParamValue = string | number | readonly string[];
@@ -194,23 +192,16 @@ export function orgProblem<C extends OrgProblemCode>(code: C, ...params: ParamsA
 
 // ───────────────────────────── Texts ─────────────────────────────
 
-const CATALOGS: Record<OrgLocale, Record<OrgMessageKey, string>> = { fr: orgFr, en: orgEn };
+const LIST_LOCALES: Record<Locale, string> = { fr: 'fr', en: 'en-GB' };
 
-const LIST_LOCALES: Record<OrgLocale, string> = { fr: 'fr', en: 'en-GB' };
-
-/** Fills the {placeholders} of `template`; a list is joined as alternatives in `locale`. */
-export function interpolate(template: string, params: OrgParams | undefined, locale: OrgLocale): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params?.[name];
-    if (value === undefined) return whole;
-    if (typeof value === 'string' || typeof value === 'number') return String(value);
-    return new Intl.ListFormat(LIST_LOCALES[locale], { type: 'disjunction' }).format(value);
-  });
-}
-
-/** The text of `key` in `locale`, with {placeholders} filled. */
-export function orgText(locale: OrgLocale, key: OrgMessageKey, params?: OrgParams): string {
-  return interpolate(CATALOGS[locale][key], params, locale);
+/** The parameters as t() takes them: a list is joined as alternatives in `locale` (« fr ou en », "fr or en"). */
+function textParams(params: OrgParams | undefined, locale: Locale): Record<string, string | number> {
+  const values: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params ?? {})) {
+    if (typeof value === 'string' || typeof value === 'number') values[name] = value;
+    else if (Array.isArray(value)) values[name] = new Intl.ListFormat(LIST_LOCALES[locale], { type: 'disjunction' }).format(value);
+  }
+  return values;
 }
 
 /** The catalog key of a problem: `org.problem.<CODE>`, or one of its variants. */
@@ -230,8 +221,8 @@ export function orgProblemKey(problem: OrgProblemDescriptor): OrgMessageKey {
 }
 
 /** The text of a problem in `locale` (without its path). */
-export function renderOrgProblem(problem: OrgProblemDescriptor, locale: OrgLocale): string {
-  return orgText(locale, orgProblemKey(problem), problem.params);
+export function renderOrgProblem(problem: OrgProblemDescriptor, locale: Locale): string {
+  return t(locale, orgProblemKey(problem), textParams(problem.params, locale));
 }
 
 // ─────────────────────── Through the zod schema ───────────────────────
@@ -263,27 +254,4 @@ export function decodeOrgIssue(message: string): OrgProblemDescriptor | undefine
   if (params === undefined) return { code } as OrgProblemDescriptor;
   if (typeof params !== 'object' || params === null || !Object.values(params).every(isParamValue)) return undefined;
   return { code, params } as OrgProblemDescriptor;
-}
-
-// ───────────────────────────── Errors ─────────────────────────────
-
-/** CodedError codes of the org import that have a text, with their params in details.params. */
-const ERROR_KEYS: Readonly<Record<string, OrgMessageKey>> = {
-  FILE_UNREADABLE: 'org.error.FILE_UNREADABLE',
-  ORG_IMPORT_CHAT_ACCOUNT_TAKEN: 'org.error.ORG_IMPORT_CHAT_ACCOUNT_TAKEN',
-};
-
-const isParams = (value: unknown): value is OrgParams =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(isParamValue);
-
-/**
- * The same error with its message in `locale`, when it is a CodedError of the org import that has
- * a text ('org.error.<CODE>' filled with details.params); any other value is returned as is.
- */
-export function localizeOrgError(error: unknown, locale: OrgLocale): unknown {
-  if (!isCodedError(error)) return error;
-  const key = ERROR_KEYS[error.code];
-  const params: unknown = error.details?.params;
-  if (key === undefined || !isParams(params)) return error;
-  return new CodedError(error.code, orgText(locale, key, params), error.details);
 }

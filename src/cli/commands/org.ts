@@ -3,7 +3,6 @@ import type { Command } from 'commander';
 import { CodedError } from '../../errors.js';
 import { t, type Locale } from '../../i18n/index.js';
 import { importOrganization } from '../../org/import-organization.js';
-import { localizeOrgError, orgText } from '../../org/org-problems.js';
 import { formatProblems, parseOrgFile } from '../../org/parse-org-file.js';
 import { createCliContext, withDatabase } from '../context.js';
 
@@ -19,8 +18,8 @@ export function registerOrgCommands(program: Command, locale: Locale): void {
       try {
         text = readFileSync(file, 'utf8');
       } catch (error) {
-        const params = { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) };
-        throw new CodedError('FILE_UNREADABLE', orgText(ctx.locale, 'org.error.FILE_UNREADABLE', params), { params });
+        const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+        throw new CodedError('FILE_UNREADABLE', `Cannot read ${file}: ${reason}`, { file }, { params: { file, reason } });
       }
       const parsed = parseOrgFile(text);
       if (!parsed.ok) {
@@ -30,11 +29,7 @@ export function registerOrgCommands(program: Command, locale: Locale): void {
         );
       }
       await withDatabase(ctx, async ({ prisma }) => {
-        const summary = await importOrganization({ prisma, file: parsed.file, actor: { channel: 'CLI' } }).catch(
-          (error: unknown) => {
-            throw localizeOrgError(error, ctx.locale);
-          },
-        );
+        const summary = await importOrganization({ prisma, file: parsed.file, actor: { channel: 'CLI' } });
         const sum = (counts: Record<string, number>): number => Object.values(counts).reduce((a, b) => a + b, 0);
         ctx.out(
           t(ctx.locale, 'org.imported', {

@@ -6,7 +6,6 @@
 import type { Platform } from '../../db/generated/client.js';
 import { CodedError } from '../../errors.js';
 import type { OrgContact, OrgPerson } from '../org-file-schema.js';
-import { orgText } from '../org-problems.js';
 import type { RefCounter } from './imported-records.js';
 import type { StoredPerson } from './stored-rows.js';
 import type { Tx } from './transaction.js';
@@ -83,16 +82,15 @@ async function giveAccounts(tx: Tx, { people, personIds, stored, outcomes }: Cha
   return wantedKeysByPerson;
 }
 
-/** Its message is in English, its details.params fill 'org.error.ORG_IMPORT_CHAT_ACCOUNT_TAKEN'. */
+/** Its message is in English; its params fill the localized text 'problem.ORG_IMPORT_CHAT_ACCOUNT_TAKEN'. */
 function accountTaken(account: WantedAccount, ref: string): CodedError {
-  const params = { platform: account.platform === 'SLACK' ? 'Slack' : 'Teams', externalId: account.externalId, ref };
-  return new CodedError('ORG_IMPORT_CHAT_ACCOUNT_TAKEN', orgText('en', 'org.error.ORG_IMPORT_CHAT_ACCOUNT_TAKEN', params), {
-    platform: account.platform,
-    teamId: account.teamId,
-    externalId: account.externalId,
-    ref,
-    params,
-  });
+  const platform = account.platform === 'SLACK' ? 'Slack' : 'Teams';
+  return new CodedError(
+    'ORG_IMPORT_CHAT_ACCOUNT_TAKEN',
+    `The ${platform} account ${account.externalId} of "${ref}" belongs to another organization`,
+    { platform: account.platform, teamId: account.teamId, externalId: account.externalId, ref },
+    { params: { platform, externalId: account.externalId, ref } },
+  );
 }
 
 /** Removes the Slack and Teams accounts the file no longer lists for people of the file. */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/db/database.js';
 import type { Db } from '../../../src/db/client.js';
 import { CodedError } from '../../../src/errors.js';
+import { describeProblem } from '../../../src/i18n/problems.js';
 import {
   importOrganization,
   importOrganizationYaml,
@@ -9,7 +10,6 @@ import {
 } from '../../../src/org/import-organization.js';
 import { formatProblems, parseOrgFile } from '../../../src/org/parse-org-file.js';
 import type { OrgFile } from '../../../src/org/org-file-schema.js';
-import { localizeOrgError } from '../../../src/org/org-problems.js';
 import { createTestDatabase } from '../../helpers/database.js';
 import { edit, exampleText, lineOf } from './org-file-text.js';
 
@@ -382,12 +382,14 @@ describe('importOrganization on an empty database', () => {
       teamId: 'T07ACME001',
       externalId: 'U07SARAH01',
       ref: 'sarah',
-      params: { platform: 'Slack', externalId: 'U07SARAH01', ref: 'sarah' },
     });
-    const french = localizeOrgError(error, 'fr');
-    expect(french).toBeInstanceOf(CodedError);
-    expect((french as CodedError).message).toBe('Le compte Slack U07SARAH01 de « sarah » appartient à une autre organisation');
-    expect((french as CodedError).code).toBe('ORG_IMPORT_CHAT_ACCOUNT_TAKEN');
+    expect((error as CodedError).params).toEqual({ platform: 'Slack', externalId: 'U07SARAH01', ref: 'sarah' });
+    expect(describeProblem('fr', error as CodedError)).toBe(
+      'Le compte Slack U07SARAH01 de « sarah » appartient à une autre organisation',
+    );
+    expect(describeProblem('en', error as CodedError)).toBe(
+      'The Slack account U07SARAH01 of "sarah" belongs to another organization',
+    );
     expect(await dumpDatabase(prisma)).toEqual(before);
     expect(await prisma.organization.count({ where: { slug: 'acme-conseil' } })).toBe(0);
   });

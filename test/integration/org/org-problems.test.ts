@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CodedError } from '../../../src/errors.js';
+import { CodedError, ORG_IMPORT_ERROR_CODES } from '../../../src/errors.js';
+import { isMessageKey, t } from '../../../src/i18n/index.js';
 import { orgEn } from '../../../src/i18n/org-en.js';
 import { orgFr, type OrgMessageKey } from '../../../src/i18n/org-fr.js';
+import { describeErrorLines, describeProblem } from '../../../src/i18n/problems.js';
 import {
   decodeOrgIssue,
-  interpolate,
-  localizeOrgError,
   ORG_PROBLEM_CODES,
   orgIssue,
   orgProblemKey,
@@ -25,6 +25,22 @@ describe('org problem catalogs', () => {
     }
   });
 
+  it('have a French and an English text for every org import error code', () => {
+    for (const code of ORG_IMPORT_ERROR_CODES) {
+      const key = `problem.${code}`;
+      expect(orgFr, key).toHaveProperty([key]);
+      expect(orgEn, key).toHaveProperty([key]);
+    }
+  });
+
+  it('are merged into the core catalogs: t() and isMessageKey know every key', () => {
+    for (const key of keys) {
+      expect(isMessageKey(key), key).toBe(true);
+      expect(t('fr', key), key).toBe(orgFr[key]);
+      expect(t('en', key), key).toBe(orgEn[key]);
+    }
+  });
+
   it('have exactly the same keys, each with the same placeholders, and translated texts', () => {
     expect(Object.keys(orgEn).sort()).toEqual([...keys].sort());
     for (const key of keys) {
@@ -40,7 +56,7 @@ describe('org problem catalogs', () => {
     for (const key of keys) {
       const match = /^org\.problem\.([A-Z_]+)(?:\.\w+)?$/.exec(key);
       if (match) expect(codes.has(match[1] ?? ''), key).toBe(true);
-      else expect(key, key).toMatch(/^org\.error\.[A-Z_]+$/);
+      else expect(ORG_IMPORT_ERROR_CODES.map((code) => `problem.${code}`), key).toContain(key);
     }
   });
 
@@ -81,7 +97,7 @@ describe('renderOrgProblem', () => {
   });
 
   it('leaves an unknown placeholder as is', () => {
-    expect(interpolate('{a} et {b}', { a: 1 }, 'fr')).toBe('1 et {b}');
+    expect(t('fr', 'org.problem.APPROVER_GAP', { from: 1 })).toBe('aucun valideur du 1 au {to}');
   });
 });
 
@@ -105,27 +121,27 @@ describe('orgIssue / decodeOrgIssue', () => {
   });
 });
 
-describe('localizeOrgError', () => {
-  const taken = new CodedError('ORG_IMPORT_CHAT_ACCOUNT_TAKEN', 'The Slack account U1 of "ana" belongs to another organization', {
-    platform: 'SLACK',
-    params: { platform: 'Slack', externalId: 'U1', ref: 'ana' },
+describe('org import errors through describeProblem', () => {
+  const taken = new CodedError(
+    'ORG_IMPORT_CHAT_ACCOUNT_TAKEN',
+    'The Slack account U1 of "ana" belongs to another organization',
+    { platform: 'SLACK' },
+    { params: { platform: 'Slack', externalId: 'U1', ref: 'ana' } },
+  );
+
+  it('gives the text of an org import error in the locale', () => {
+    expect(describeProblem('fr', taken)).toBe('Le compte Slack U1 de « ana » appartient à une autre organisation');
+    expect(describeProblem('en', taken)).toBe(taken.message);
+    expect(describeErrorLines('fr', taken)).toEqual(['Le compte Slack U1 de « ana » appartient à une autre organisation']);
+    const unreadable = new CodedError('FILE_UNREADABLE', 'Cannot read org.yaml: ENOENT', { file: 'org.yaml' }, {
+      params: { file: 'org.yaml', reason: 'ENOENT' },
+    });
+    expect(describeProblem('fr', unreadable)).toBe('Impossible de lire org.yaml : ENOENT');
+    expect(describeProblem('en', unreadable)).toBe('Cannot read org.yaml: ENOENT');
   });
 
-  it('rewrites the message of an org import error in the locale, keeping code and details', () => {
-    const fr = localizeOrgError(taken, 'fr');
-    expect(fr).toBeInstanceOf(CodedError);
-    expect((fr as CodedError).message).toBe('Le compte Slack U1 de « ana » appartient à une autre organisation');
-    expect((fr as CodedError).code).toBe('ORG_IMPORT_CHAT_ACCOUNT_TAKEN');
-    expect((fr as CodedError).details).toBe(taken.details);
-    expect((localizeOrgError(taken, 'en') as CodedError).message).toBe(taken.message);
-  });
-
-  it('returns any other error unchanged', () => {
-    const other = new CodedError('CRA_INCOMPLETE', 'x', { params: { a: 1 } });
-    expect(localizeOrgError(other, 'fr')).toBe(other);
+  it('falls back to the English message when the params are missing', () => {
     const noParams = new CodedError('ORG_IMPORT_CHAT_ACCOUNT_TAKEN', 'x');
-    expect(localizeOrgError(noParams, 'fr')).toBe(noParams);
-    const plain = new Error('boom');
-    expect(localizeOrgError(plain, 'fr')).toBe(plain);
+    expect(describeProblem('fr', noParams)).toBe('x');
   });
 });
