@@ -1,7 +1,9 @@
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from './generated/client.js';
+import { PrismaClient, type Prisma } from './generated/client.js';
 
 export type Db = PrismaClient;
+/** A transaction's client (what `prisma.$transaction(async (tx) => …)` hands over). */
+export type Tx = Prisma.TransactionClient;
 export { Prisma } from './generated/client.js';
 
 /** One PrismaClient per process, through the pg driver adapter (PostgreSQL or embedded PGlite). */

@@ -12,3 +12,5 @@ export * from './cra-state.js';
 export * from './decimal.js';
 export * from './billing.js';
 export * from './kpi.js';
+export * from './local-time.js';
+export * from './working-hours.js';

@@ -10,6 +10,7 @@ export const domainEn: Record<DomainMessageKey, string> = {
   'problem.INVALID_MONTH.offset': 'Month offset must be an integer: {offset}.',
   'problem.INVALID_YEAR': 'Invalid year: {year}.',
   'problem.INVALID_TIME_ZONE': 'Unknown time zone: {timeZone}.',
+  'problem.INVALID_TIME': 'Invalid time: {value} (expected HH:mm).',
   'problem.UNSUPPORTED_REGION': 'Unsupported calendar region: {region}.',
   'problem.INVALID_FRACTION': 'Invalid fraction: "{value}" (use a decimal with \'.\', e.g. 0.5).',
   'problem.INVALID_FRACTION.notQuarterDays': 'Not a whole number of quarter days: {value}.',

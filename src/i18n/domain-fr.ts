@@ -17,6 +17,7 @@ export const domainFr = {
   'problem.INVALID_MONTH.offset': 'Le décalage en mois doit être un nombre entier : {offset}.',
   'problem.INVALID_YEAR': 'Année invalide : {year}.',
   'problem.INVALID_TIME_ZONE': 'Fuseau horaire inconnu : {timeZone}.',
+  'problem.INVALID_TIME': 'Heure invalide : {value} (format attendu : HH:mm).',
   'problem.UNSUPPORTED_REGION': 'Région de calendrier non prise en charge : {region}.',
   'problem.INVALID_FRACTION': 'Fraction de jour invalide : « {value} » (nombre décimal avec un point, par exemple 0.5).',
   'problem.INVALID_FRACTION.notQuarterDays': 'Ce n’est pas un nombre entier de quarts de jour : {value}.',

@@ -1,26 +1,40 @@
+import { chatEn } from './chat-en.js';
+import { chatFr, type ChatMessageKey } from './chat-fr.js';
 import { domainEn } from './domain-en.js';
 import { domainFr, type DomainMessageKey } from './domain-fr.js';
 import { en } from './en.js';
 import { fr, type MessageKey as BaseMessageKey } from './fr.js';
 import { orgEn } from './org-en.js';
 import { orgFr, type OrgMessageKey } from './org-fr.js';
+import { ritualsEn } from './rituals-en.js';
+import { ritualsFr, type RitualsMessageKey } from './rituals-fr.js';
+import { webEn } from './web-en.js';
+import { webFr, type WebMessageKey } from './web-fr.js';
 
 export type Locale = 'fr' | 'en';
 /**
- * Every text key: the base catalog (fr.ts / en.ts), the problem texts (domain-fr.ts / domain-en.ts)
- * and the organization file texts (org-fr.ts / org-en.ts).
+ * Every text key: the base catalog (fr.ts / en.ts), the problem texts (domain-fr.ts / domain-en.ts),
+ * the organization file texts (org-fr.ts / org-en.ts), the chat layer (chat-*.ts), the rituals
+ * (rituals-*.ts) and the local web chat (web-*.ts).
  */
-export type MessageKey = BaseMessageKey | DomainMessageKey | OrgMessageKey;
+type CatalogKeys = {
+  base: BaseMessageKey;
+  domain: DomainMessageKey;
+  org: OrgMessageKey;
+  chat: ChatMessageKey;
+  rituals: RitualsMessageKey;
+  web: WebMessageKey;
+};
+export type MessageKey = CatalogKeys[keyof CatalogKeys];
 
 // The catalogs must not share a key (one would silently hide the other): compile error otherwise.
 type AssertNever<T extends never> = T;
-export type SharedCatalogKeys = AssertNever<
-  Extract<BaseMessageKey, DomainMessageKey> | Extract<BaseMessageKey, OrgMessageKey> | Extract<DomainMessageKey, OrgMessageKey>
->;
+type KeysSharedWithOthers<C extends keyof CatalogKeys> = Extract<CatalogKeys[C], CatalogKeys[Exclude<keyof CatalogKeys, C>]>;
+export type SharedCatalogKeys = AssertNever<{ [C in keyof CatalogKeys]: KeysSharedWithOthers<C> }[keyof CatalogKeys]>;
 
 const catalogs: Record<Locale, Readonly<Record<MessageKey, string>>> = {
-  fr: { ...fr, ...domainFr, ...orgFr },
-  en: { ...en, ...domainEn, ...orgEn },
+  fr: { ...fr, ...domainFr, ...orgFr, ...chatFr, ...ritualsFr, ...webFr },
+  en: { ...en, ...domainEn, ...orgEn, ...chatEn, ...ritualsEn, ...webEn },
 };
 
 export function isLocale(value: unknown): value is Locale {
