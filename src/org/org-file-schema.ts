@@ -147,6 +147,12 @@ const settingsSchema = z.strictObject({
   quietHours: z
     .strictObject({ start: time().default('19:00'), end: time().default('08:30') })
     .prefault({}),
+  /** Gentle reminder, the next working morning, of a daily check-in left unanswered. */
+  checkinReminderTime: time().default('09:00'),
+  /** The managers' weekly digest: ISO weekday and time. */
+  digest: z.strictObject({ day: isoWeekday().default(1), time: time().default('09:00') }).prefault({}),
+  /** Working days without any check-in answer before the manager is alerted. */
+  silentDaysAlert: intRange('EXPECTED_WORKING_DAYS', 1, 20).default(3),
   craClose: z
     .strictObject({
       rule: z
@@ -215,6 +221,11 @@ const contactFields = {
 export const PERSON_ROLES = ['consultant', 'manager', 'admin'] as const;
 export type PersonRole = (typeof PERSON_ROLES)[number];
 
+const personCheckinsSchema = z.strictObject({
+  /** The person's own daily check-in time: wins over the mission's and the organization's. */
+  dailyTime: time().optional(),
+});
+
 const personSchema = z.strictObject({
   ...contactFields,
   roles: z
@@ -222,6 +233,8 @@ const personSchema = z.strictObject({
     .min(1, { error: orgIssue('NO_ROLE') }),
   /** Coût journalier moyen (cost of a day to the ESN), never shown to clients. */
   cjm: positiveDecimal(10).optional(),
+  /** ESN people only: client contacts are not checked in (contactSchema refuses the key). */
+  checkins: personCheckinsSchema.optional(),
 });
 
 const contactSchema = z.strictObject(contactFields);

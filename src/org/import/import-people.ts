@@ -18,17 +18,25 @@ interface WantedPerson {
   roles: Role[];
   clientId: string | null;
   cjm: string | null;
+  dailyCheckinTime: string | null;
 }
 
 function wantedPeople(file: OrgFile, clientIds: ReadonlyMap<string, string>): WantedPerson[] {
   return [
-    ...file.people.map((person) => ({ person, roles: canonicalRoles(person.roles), clientId: null, cjm: person.cjm ?? null })),
+    ...file.people.map((person) => ({
+      person,
+      roles: canonicalRoles(person.roles),
+      clientId: null,
+      cjm: person.cjm ?? null,
+      dailyCheckinTime: person.checkins?.dailyTime ?? null,
+    })),
     ...file.clients.flatMap((client) =>
       client.contacts.map((person) => ({
         person,
         roles: canonicalRoles(['CLIENT_CONTACT']),
         clientId: clientIds.get(client.ref) ?? null,
         cjm: null,
+        dailyCheckinTime: null,
       })),
     ),
   ];
@@ -44,7 +52,7 @@ export async function importPeople(
   const records: ImportedRecords = { outcomes: new RefCounter(), ids: new Map() };
   const storedByRef = new Map(stored.map((p) => [p.ref, p]));
   const people = wantedPeople(file, clientIds);
-  for (const { person, roles, clientId, cjm } of people) {
+  for (const { person, roles, clientId, cjm, dailyCheckinTime } of people) {
     const wanted = {
       name: person.name,
       email: person.email ?? null,
@@ -53,6 +61,7 @@ export async function importPeople(
       roles,
       clientId,
       cjm,
+      dailyCheckinTime,
       active: true,
     };
     await importRecord(records, {

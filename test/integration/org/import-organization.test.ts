@@ -67,6 +67,8 @@ describe('importOrganization (examples/org.yaml)', () => {
     const prisma = db.prisma;
     const org = await prisma.organization.findUniqueOrThrow({ where: { slug: 'acme-conseil' } });
     expect(org).toMatchObject({ id: first.organizationId, name: 'ACME Conseil', locale: 'fr', timezone: 'Europe/Paris', craCloseRule: 'LAST_WORKING_DAY' });
+    expect(org).toMatchObject({ checkinReminderTime: '09:00', digestDay: 1, digestTime: '09:00', silentDaysAlert: 3 });
+    expect(await prisma.person.count({ where: { organizationId: org.id, dailyCheckinTime: { not: null } } })).toBe(0);
     expect(await prisma.person.count({ where: { organizationId: org.id } })).toBe(9);
     expect(await prisma.person.count({ where: { roles: { has: 'CONSULTANT' } } })).toBe(3);
     expect(await prisma.person.count({ where: { roles: { has: 'CLIENT_CONTACT' }, clientId: { not: null } } })).toBe(5);
@@ -332,6 +334,58 @@ describe('importOrganization (examples/org.yaml)', () => {
     const accounts = await prisma.chatAccount.findMany({ where: { personId: alice.id } });
     expect(accounts.map((a) => [a.platform, a.externalId, a.conversationId])).toEqual([['SLACK', 'U07ALICE02', null]]);
     await importOrganization({ prisma, file: parseOrThrow(exampleText()) });
+  });
+
+  it('imports the check-in reminder, the digest, the silent days alert and own check-in times, idempotently', async () => {
+    const prisma = db.prisma;
+    const settingsOf = async () => {
+      const org = await prisma.organization.findUniqueOrThrow({ where: { id: first.organizationId } });
+      return { checkinReminderTime: org.checkinReminderTime, digestDay: org.digestDay, digestTime: org.digestTime, silentDaysAlert: org.silentDaysAlert };
+    };
+    const ownTimes = async () =>
+      (await prisma.person.findMany({ where: { organizationId: first.organizationId }, orderBy: { ref: 'asc' } }))
+        .filter((p) => p.dailyCheckinTime !== null)
+        .map((p) => [p.ref, p.dailyCheckinTime]);
+
+    let text = exampleText();
+    text = edit(text, 'checkinReminderTime: "09:00"', 'checkinReminderTime: "08:45"');
+    text = edit(text, 'digest: { day: 1, time: "09:00" }', 'digest: { day: 5, time: "17:00" }');
+    text = edit(text, '    silentDaysAlert: 3 ', '    silentDaysAlert: 5 ');
+    text = edit(text, '    # checkins: { dailyTime: "17:00" }', '    checkins: { dailyTime: "17:00" }');
+    const summary = await importOrganization({ prisma, file: parseOrThrow(text) });
+    expect(summary).toEqual({
+      organizationId: first.organizationId,
+      organization: 'updated',
+      created: ZERO,
+      updated: { people: 1, clients: 0, missions: 0 },
+      unchanged: { people: 8, clients: 2, missions: 3 },
+      deactivated: 0,
+    });
+    expect(await settingsOf()).toEqual({ checkinReminderTime: '08:45', digestDay: 5, digestTime: '17:00', silentDaysAlert: 5 });
+    expect(await ownTimes()).toEqual([['sarah', '17:00']]);
+
+    // The same file again: nothing counted as updated, nothing written.
+    const dump = await dumpDatabase(prisma);
+    const again = await importOrganization({ prisma, file: parseOrThrow(text) });
+    expect(again).toEqual({
+      organizationId: first.organizationId,
+      organization: 'unchanged',
+      created: ZERO,
+      updated: ZERO,
+      unchanged: { people: 9, clients: 2, missions: 3 },
+      deactivated: 0,
+    });
+    expect(await dumpDatabase(prisma)).toEqual(dump);
+
+    // Keys left out: the defaults are written back, the own check-in time is cleared.
+    let bare = exampleText();
+    bare = edit(bare, bare.slice(bare.indexOf('    checkinReminderTime:'), bare.indexOf('    craClose:')), '');
+    const defaults = await importOrganization({ prisma, file: parseOrThrow(bare) });
+    expect(defaults).toMatchObject({ organization: 'updated', created: ZERO, updated: { people: 1, clients: 0, missions: 0 } });
+    expect(await settingsOf()).toEqual({ checkinReminderTime: '09:00', digestDay: 1, digestTime: '09:00', silentDaysAlert: 3 });
+    expect(await ownTimes()).toEqual([]);
+    const example = await importOrganization({ prisma, file: parseOrThrow(exampleText()) });
+    expect(example).toMatchObject({ organization: 'unchanged', created: ZERO, updated: ZERO });
   });
 });
 

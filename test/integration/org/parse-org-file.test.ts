@@ -121,6 +121,9 @@ describe('parseOrgFile', () => {
         weeklyCheckinDay: 5,
         weeklyCheckinTime: '16:00',
         quietHours: { start: '19:00', end: '08:30' },
+        checkinReminderTime: '09:00',
+        digest: { day: 1, time: '09:00' },
+        silentDaysAlert: 3,
         craClose: { rule: 'last-working-day', time: '15:00' },
         validation: {
           responseWorkingDays: 3,
@@ -144,6 +147,100 @@ describe('parseOrgFile', () => {
       checkins: { enabled: true },
       validation: {},
     });
+    expect(result.file.people[0]).not.toHaveProperty('checkins');
+  });
+
+  it('reads the check-in reminder, the digest, the silent days alert and the own check-in time of a person', () => {
+    let text = edit(
+      MINIMAL,
+      '  name: Mini\n',
+      '  name: Mini\n  settings:\n    checkinReminderTime: "08:45"\n    digest: { day: 7, time: "18:30" }\n    silentDaysAlert: 20\n',
+    );
+    text = edit(text, '    roles: [consultant, manager]\n', '    roles: [consultant, manager]\n    checkins: { dailyTime: "18:00" }\n');
+    const result = parseOrgFile(text);
+    if (!result.ok) throw new Error(formatProblems('mini.yaml', result.problems));
+    expect(result.file.organization.settings).toMatchObject({
+      checkinReminderTime: '08:45',
+      digest: { day: 7, time: '18:30' },
+      silentDaysAlert: 20,
+    });
+    expect(result.file.people[0]?.checkins).toEqual({ dailyTime: '18:00' });
+
+    // Each key of the digest has its own default; an empty checkins block sets nothing.
+    let partial = edit(MINIMAL, '  name: Mini\n', '  name: Mini\n  settings:\n    digest: { time: "08:00" }\n    silentDaysAlert: 1\n');
+    partial = edit(partial, '    roles: [consultant, manager]\n', '    roles: [consultant, manager]\n    checkins: {}\n');
+    const partialResult = parseOrgFile(partial);
+    if (!partialResult.ok) throw new Error(formatProblems('mini.yaml', partialResult.problems));
+    expect(partialResult.file.organization.settings).toMatchObject({
+      checkinReminderTime: '09:00',
+      digest: { day: 1, time: '08:00' },
+      silentDaysAlert: 1,
+    });
+    expect(partialResult.file.people[0]?.checkins).toEqual({});
+  });
+
+  it('checks the check-in reminder, the digest, the silent days alert and the own check-in times, refused on contacts', () => {
+    let text = edit(
+      MINIMAL,
+      '  name: Mini\n',
+      '  name: Mini\n  settings:\n    checkinReminderTime: "9:00"\n    digest: { day: 0, time: "24:00" }\n    silentDaysAlert: 21\n',
+    );
+    text = edit(text, '    roles: [consultant, manager]\n', '    roles: [consultant, manager]\n    checkins: { dailyTime: 6pm }\n');
+    text = edit(text, '        name: Val\n', '        name: Val\n        checkins: { dailyTime: "18:00" }\n');
+    const problems = problemsOf(text);
+    expect(problems.map((p) => `${p.line}: ${p.path}: ${p.code} ${JSON.stringify(p.params ?? {})}`)).toEqual([
+      '5: organization.settings.checkinReminderTime: EXPECTED_TIME {}',
+      '6: organization.settings.digest.day: EXPECTED_WEEKDAY {}',
+      '6: organization.settings.digest.time: EXPECTED_TIME {}',
+      '7: organization.settings.silentDaysAlert: EXPECTED_WORKING_DAYS {"min":1,"max":20}',
+      '12: people[0].checkins.dailyTime: EXPECTED_TIME {}',
+      '19: clients[0].contacts[0].checkins: UNKNOWN_KEY {"key":"checkins"}',
+    ]);
+    expect(formatProblems('mini.yaml', problems).split('\n')).toEqual([
+      'mini.yaml:5: organization.settings.checkinReminderTime: heure attendue au format HH:mm',
+      'mini.yaml:6: organization.settings.digest.day: jour de la semaine attendu, de 1 à 7 (1 = lundi)',
+      'mini.yaml:6: organization.settings.digest.time: heure attendue au format HH:mm',
+      'mini.yaml:7: organization.settings.silentDaysAlert: nombre entier de jours ouvrés attendu, de 1 à 20',
+      'mini.yaml:12: people[0].checkins.dailyTime: heure attendue au format HH:mm',
+      'mini.yaml:19: clients[0].contacts[0].checkins: clé inconnue « checkins »',
+    ]);
+    expect(formatProblems('mini.yaml', problems, 'en').split('\n')).toEqual([
+      'mini.yaml:5: organization.settings.checkinReminderTime: expected a time HH:mm',
+      'mini.yaml:6: organization.settings.digest.day: expected a weekday 1-7 (1 = Monday)',
+      'mini.yaml:6: organization.settings.digest.time: expected a time HH:mm',
+      'mini.yaml:7: organization.settings.silentDaysAlert: expected a whole number of working days from 1 to 20',
+      'mini.yaml:12: people[0].checkins.dailyTime: expected a time HH:mm',
+      'mini.yaml:19: clients[0].contacts[0].checkins: unknown key "checkins"',
+    ]);
+  });
+
+  it('takes a whole number of working days from 1 to 20 for silentDaysAlert, and a strict digest block', () => {
+    const withSettings = (settings: string): string => edit(MINIMAL, '  name: Mini\n', `  name: Mini\n  settings:\n${settings}`);
+    for (const value of ['0', '21', '1.5', '"3"', 'three']) {
+      const problems = problemsOf(withSettings(`    silentDaysAlert: ${value}\n`));
+      expect(problems, value).toEqual([
+        {
+          path: 'organization.settings.silentDaysAlert',
+          line: 5,
+          code: 'EXPECTED_WORKING_DAYS',
+          params: { min: 1, max: 20 },
+          message: 'expected a whole number of working days from 1 to 20',
+        },
+      ]);
+    }
+    const typo = problemsOf(withSettings('    digest:\n      day: 1\n      tiem: "09:00"\n'));
+    expect(typo).toEqual([
+      {
+        path: 'organization.settings.digest.tiem',
+        line: 7,
+        code: 'UNKNOWN_KEY',
+        params: { key: 'tiem', suggestion: 'time' },
+        message: 'unknown key "tiem" (did you mean "time"?)',
+      },
+    ]);
+    expect(formatProblems('mini.yaml', typo)).toBe('mini.yaml:7: organization.settings.digest.tiem: clé inconnue « tiem » (vouliez-vous dire « time » ?)');
+    const notABlock = problemsOf(withSettings('    digest: monday\n'));
+    expect(notABlock.map((p) => [p.line, p.path, p.code])).toEqual([[5, 'organization.settings.digest', 'EXPECTED_MAPPING']]);
   });
 
   it('normalizes time zones, emails and Teams ids', () => {
