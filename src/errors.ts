@@ -25,6 +25,7 @@ export const SERVICE_ERROR_CODES = [
   'MISSION_AMBIGUOUS',
   'ORGANIZATION_NOT_FOUND',
   'ORGANIZATION_REQUIRED',
+  'LEAVE_OVER_WORK',
 ] as const;
 
 export type ServiceErrorCode = (typeof SERVICE_ERROR_CODES)[number];

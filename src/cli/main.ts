@@ -11,6 +11,8 @@ import { registerDbCommands } from './commands/db.js';
 import { registerKpiCommand } from './commands/kpi.js';
 import { registerOrgCommands } from './commands/org.js';
 import { registerStartCommand } from './commands/start.js';
+import { registerDemoCommand } from './commands/demo.js';
+import { registerTickCommand } from './commands/tick.js';
 
 /** Exit codes: 0 done, 1 refused or failed (message on stderr), 2 bad usage. */
 export function buildProgram(locale: Locale): Command {
@@ -21,6 +23,8 @@ export function buildProgram(locale: Locale): Command {
     .showHelpAfterError()
     .exitOverride();
   registerStartCommand(program, locale);
+  registerDemoCommand(program, locale);
+  registerTickCommand(program, locale);
   registerDbCommands(program, locale);
   registerOrgCommands(program, locale);
   registerCalendarCommand(program, locale);

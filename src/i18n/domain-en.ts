@@ -45,6 +45,7 @@ export const domainEn: Record<DomainMessageKey, string> = {
   'problem.INVALID_DAYS': 'Invalid number of days ({label}): {value}.',
   'problem.INVALID_DAYS.negative': '{label} cannot be negative: {value}.',
 
+  'problem.LEAVE_OVER_WORK': '{date} is already recorded as worked: correct that day before taking leave on it.',
   'problem.CRA_LOCKED': 'The CRA {month} is {status}: an ESN admin must reopen it before days change.',
   'problem.CRA_SUBMITTED': 'The CRA {month} is submitted ({status}): days change through a dispute or a correction.',
   'problem.MISSION_NOT_FOUND': 'Mission not found: "{ref}".',

@@ -53,6 +53,7 @@ export const domainFr = {
   'problem.INVALID_DAYS': 'Nombre de jours invalide ({label}) : {value}.',
   'problem.INVALID_DAYS.negative': 'Nombre de jours négatif ({label}) : {value}.',
 
+  'problem.LEAVE_OVER_WORK': 'Le {date} est déjà déclaré travaillé : corrigez ce jour avant d’y poser un congé.',
   'problem.CRA_LOCKED': 'Le CRA {month} est {status} : un administrateur de l’ESN doit le rouvrir avant toute modification des jours.',
   'problem.CRA_SUBMITTED':
     'Le CRA {month} est soumis ({status}) : les jours se modifient par une contestation ou une correction.',

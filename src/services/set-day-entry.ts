@@ -5,7 +5,6 @@ import {
   checkFraction,
   flagsForEntry,
   fromDateOnlyUTC,
-  isLocked,
   monthOf,
   quartersToString,
   toDateOnlyUTC,
@@ -14,6 +13,7 @@ import {
   type Region,
 } from '../domain/index.js';
 import { CodedError } from '../errors.js';
+import { assertMonthEditable } from './assert-month-editable.js';
 
 export interface SetDayEntryOptions {
   prisma: Db;
@@ -37,9 +37,6 @@ export interface SetDayEntryResult {
   flaggedOverride: boolean;
 }
 
-/** CRA statuses in which the days of the month may still change. */
-const EDITABLE = new Set(['DRAFT', 'DISPUTED']);
-
 /**
  * Records what a consultant did on one date of a mission: checks the domain rules (fraction,
  * mission window, non-working days on the mission's calendar, Whit Monday included unless the
@@ -59,20 +56,7 @@ export async function setDayEntry(options: SetDayEntryOptions): Promise<SetDayEn
     const fraction = checkFraction(options.fraction, mission.granularity);
     if (!fraction.ok) throw new CodedError(fraction.code, fraction.message, { date }, { params: fraction.params });
 
-    const timesheet = await tx.timesheet.findUnique({
-      where: { missionId_month: { missionId, month: monthOf(date) } },
-    });
-    if (timesheet && !EDITABLE.has(timesheet.status)) {
-      const { month, status } = timesheet;
-      throw new CodedError(
-        isLocked(status) ? 'CRA_LOCKED' : 'CRA_SUBMITTED',
-        isLocked(status)
-          ? `The CRA ${month} is ${status.toLowerCase()}: an ESN admin must reopen it before days change.`
-          : `The CRA ${month} is submitted (${status.toLowerCase()}): days change through a dispute or a correction.`,
-        { month, status },
-        { params: { month, status } },
-      );
-    }
+    await assertMonthEditable(tx, missionId, monthOf(date));
 
     const day = toDateOnlyUTC(date);
     const others = await tx.dayEntry.findMany({

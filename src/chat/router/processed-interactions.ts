@@ -3,34 +3,34 @@
  * runs, the answer is stored once it is done, and the claim is released if the handler failed (so
  * that a platform retry can try again). A repeat gets the stored answer.
  */
-import type { Db } from '../../db/client.js';
-import { Prisma } from '../../db/client.js';
-import type { ChatPlatform, InteractionResult } from '../interaction.js';
+import { Prisma, type Db } from '../../db/client.js';
+import type { ChatActor, InteractionResult } from '../interaction.js';
 
 export type Claim = { readonly claimed: true } | { readonly claimed: false; readonly previous: InteractionResult | null };
 
-function key(platform: ChatPlatform, id: string): string {
-  return `${platform.toLowerCase()}:${id}`;
+/** Per person: somebody replaying another person's interaction id gets no answer of theirs. */
+function key(actor: ChatActor, id: string): string {
+  return `${actor.platform.toLowerCase()}:${actor.teamId}:${actor.externalId}:${id}`;
 }
 
-export async function claimInteraction(prisma: Db, platform: ChatPlatform, id: string): Promise<Claim> {
+export async function claimInteraction(prisma: Db, actor: ChatActor, id: string): Promise<Claim> {
   try {
-    await prisma.processedInteraction.create({ data: { id: key(platform, id), platform } });
+    await prisma.processedInteraction.create({ data: { id: key(actor, id), platform: actor.platform } });
     return { claimed: true };
   } catch (error) {
     if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2002') throw error;
-    const row = await prisma.processedInteraction.findUnique({ where: { id: key(platform, id) } });
+    const row = await prisma.processedInteraction.findUnique({ where: { id: key(actor, id) } });
     return { claimed: false, previous: (row?.result as InteractionResult | null | undefined) ?? null };
   }
 }
 
-export async function completeInteraction(prisma: Db, platform: ChatPlatform, id: string, result: InteractionResult): Promise<void> {
+export async function completeInteraction(prisma: Db, actor: ChatActor, id: string, result: InteractionResult): Promise<void> {
   await prisma.processedInteraction.update({
-    where: { id: key(platform, id) },
+    where: { id: key(actor, id) },
     data: { result: result as unknown as Prisma.InputJsonValue },
   });
 }
 
-export async function releaseInteraction(prisma: Db, platform: ChatPlatform, id: string): Promise<void> {
-  await prisma.processedInteraction.deleteMany({ where: { id: key(platform, id) } });
+export async function releaseInteraction(prisma: Db, actor: ChatActor, id: string): Promise<void> {
+  await prisma.processedInteraction.deleteMany({ where: { id: key(actor, id) } });
 }

@@ -85,7 +85,7 @@ export function createInteractionRouter(options: InteractionRouterOptions): Inte
       }
       const locale = person.locale;
       const platform = interaction.actor.platform;
-      const claim = await claimInteraction(prisma, platform, interaction.id);
+      const claim = await claimInteraction(prisma, interaction.actor, interaction.id);
       if (!claim.claimed) {
         if (claim.previous) return { ...claim.previous, duplicate: true };
         return { ...refusedResult(locale, refusal('IN_PROGRESS', 'Interaction in progress')), duplicate: true };
@@ -110,11 +110,11 @@ export function createInteractionRouter(options: InteractionRouterOptions): Inte
           result = refusedResult(locale, error);
         } else {
           logger.error({ err: error, action: 'actionId' in interaction ? interaction.actionId : 'command' }, 'interaction failed');
-          await releaseInteraction(prisma, platform, interaction.id).catch(() => undefined);
+          await releaseInteraction(prisma, interaction.actor, interaction.id).catch(() => undefined);
           return refusedResult(locale, refusal('INTERNAL', 'Unexpected failure'));
         }
       }
-      await completeInteraction(prisma, platform, interaction.id, result);
+      await completeInteraction(prisma, interaction.actor, interaction.id, result);
       return result;
     },
   };

@@ -1,0 +1,29 @@
+/**
+ * Who a row goes to, as a Messenger needs it: the person, the language of their texts, and their
+ * account on the row's platform. Only an ACTIVE account is given: a dead one (bot removed, user
+ * gone) is no way to reach them, and the Messenger answers a permanent DeliveryError without one.
+ */
+import type { Db } from '../../db/client.js';
+import type { ChatPlatform } from '../../chat/interaction.js';
+import type { Recipient } from '../../chat/messenger.js';
+import { isLocale } from '../../i18n/index.js';
+
+export async function loadRecipient(prisma: Db, personId: string, platform: ChatPlatform): Promise<Recipient> {
+  const person = await prisma.person.findUniqueOrThrow({
+    where: { id: personId },
+    select: {
+      locale: true,
+      organization: { select: { locale: true } },
+      // The most recently seen one when a person has several (the web chat needs none: the person id is its address).
+      chatAccounts: {
+        where: { platform, status: 'ACTIVE' },
+        orderBy: [{ lastSeenAt: { sort: 'desc', nulls: 'last' } }, { createdAt: 'desc' }],
+        take: 1,
+        select: { teamId: true, externalId: true, conversationId: true, conversationRef: true },
+      },
+    },
+  });
+  const locale = isLocale(person.locale) ? person.locale : isLocale(person.organization.locale) ? person.organization.locale : 'fr';
+  const account = person.chatAccounts[0];
+  return account ? { personId, locale, account } : { personId, locale };
+}

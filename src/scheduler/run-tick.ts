@@ -1,0 +1,37 @@
+/**
+ * One tick: the planner (what is due since the previous tick, in each person's time zone), then
+ * the dispatcher (what is due in the outbox). The server ticks every minute; `rituel tick --at`
+ * runs the same as if the clock read another time.
+ */
+import type { ChatPlatform } from '../chat/interaction.js';
+import type { Db } from '../db/client.js';
+import type { Logger } from '../log.js';
+import { dispatchDue } from './dispatch/index.js';
+import type { DispatchMessengers } from './dispatch/paced-messenger.js';
+import { planDueRituals, type PlanSummary } from './plan-due-rituals.js';
+import type { ScheduledRitual } from './scheduled-ritual.js';
+
+export interface TickDeps {
+  readonly prisma: Db;
+  readonly logger: Logger;
+  readonly rituals: readonly ScheduledRitual[];
+  readonly messengers: DispatchMessengers;
+  /** Platforms messages are queued for, in order of preference (those this process can deliver). */
+  readonly platforms: readonly ChatPlatform[];
+  /** Who holds the outbox claims of this process. */
+  readonly workerId: string;
+}
+
+export interface TickSummary {
+  readonly at: string;
+  readonly planned: PlanSummary;
+  readonly sent: number;
+  readonly retried: number;
+  readonly failed: number;
+}
+
+export async function runTick(deps: TickDeps, now: Date): Promise<TickSummary> {
+  const planned = await planDueRituals({ prisma: deps.prisma, now, platforms: deps.platforms, logger: deps.logger }, deps.rituals);
+  const dispatched = await dispatchDue({ prisma: deps.prisma, messengers: deps.messengers, now, workerId: deps.workerId, logger: deps.logger });
+  return { at: now.toISOString(), planned, sent: dispatched.sent, retried: dispatched.retried, failed: dispatched.failed };
+}
