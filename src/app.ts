@@ -30,7 +30,7 @@ export interface RunningApp {
 export interface StartAppOptions {
   /** `rituel demo`: the web chat and its demo panel whatever the configuration, and the demo organization. */
   demo?: boolean;
-  /** The scheduler's clock (tests); the real time by default. */
+  /** The clock of the scheduler, the interactions and the demo panel (tests); the real time by default. */
   clock?: () => Date;
 }
 
@@ -58,7 +58,9 @@ export async function startApp(env: Env, logger: Logger, options: StartAppOption
   const webChat = options.demo === true || webChatEnabled(env);
   if (platformsConfigured.length === 0) logger.warn(t(locale, 'server.noPlatform'));
   else logger.info(t(locale, 'server.platforms', { platforms: platformsConfigured.join(', ') }));
-  if (demo && (await seedDemoOrganization(prisma, new Date())) === 'created') logger.info(t(locale, 'server.demoSeeded'));
+  if (demo && (await seedDemoOrganization(prisma, (options.clock ?? (() => new Date()))())) === 'created') {
+    logger.info(t(locale, 'server.demoSeeded'));
+  }
 
   const events = new WebChatEvents();
   const messengers = createMessengers({ env, prisma, webChatEvents: events, webChat });
@@ -71,6 +73,7 @@ export async function startApp(env: Env, logger: Logger, options: StartAppOption
     definitions: INTERACTION_DEFINITIONS,
     commands: COMMANDS,
     fallbackCommand: FALLBACK_COMMAND,
+    ...(options.clock ? { now: options.clock } : {}),
   });
   const tickDeps: TickDeps = { prisma, logger, rituals: SCHEDULED_RITUALS, messengers, platforms, workerId: `${hostname()}:${process.pid}` };
 
@@ -92,7 +95,8 @@ export async function startApp(env: Env, logger: Logger, options: StartAppOption
       logger,
       exposed: !LOOPBACK_HOSTS.has(env.WEB_CHAT_HOST),
       defaultLocale: locale,
-      ...(demo ? { demo: createDemoControls(tickDeps) } : {}),
+      ...(demo ? { demo: createDemoControls(tickDeps, options.clock ? { now: options.clock } : {}) } : {}),
+      ...(options.clock ? { now: options.clock } : {}),
     });
   }
 

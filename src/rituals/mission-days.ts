@@ -26,6 +26,8 @@ export interface MissionDay {
   readonly working: boolean;
   readonly holiday: string | null;
   readonly inMission: boolean;
+  /** After today: nothing is expected yet (leave can be declared ahead). */
+  readonly future: boolean;
   /** This mission's entries that day, as a choice (null: nothing, or quarters). */
   readonly choice: DayChoice | null;
   readonly worked: number;
@@ -44,7 +46,8 @@ export interface MissionDays {
   readonly days: readonly MissionDay[];
 }
 
-export async function loadMissionDays(db: Db | Tx, missionId: string, from: IsoDate, to: IsoDate): Promise<MissionDays> {
+/** `today` (the person's): days after it are not missing yet. Without it, no day is in the future. */
+export async function loadMissionDays(db: Db | Tx, missionId: string, from: IsoDate, to: IsoDate, today?: IsoDate): Promise<MissionDays> {
   const mission = await db.mission.findUniqueOrThrow({ where: { id: missionId } });
   const window = { startDate: fromDateOnlyUTC(mission.startDate), endDate: mission.endDate ? fromDateOnlyUTC(mission.endDate) : null };
   const region = mission.region as Region;
@@ -65,6 +68,7 @@ export async function loadMissionDays(db: Db | Tx, missionId: string, from: IsoD
       working: isWorkingDay(date, region, calendar),
       holiday: holidayOn(date, region, calendar),
       inMission: isWithinMissionWindow(date, window),
+      future: today !== undefined && date > today,
       choice: choiceOf(own.map((e) => ({ kind: e.kind as DayKind, fraction: e.value }))),
       worked: own.filter((e) => e.kind === 'WORKED').reduce((sum, e) => sum + e.value, 0),
       absent: own.filter((e) => e.kind !== 'WORKED').reduce((sum, e) => sum + e.value, 0),
@@ -75,9 +79,9 @@ export async function loadMissionDays(db: Db | Tx, missionId: string, from: IsoD
   return { missionId, missionTitle: mission.title, consultantId: mission.consultantId, granularity: mission.granularity, days };
 }
 
-/** A working day of the mission the consultant still has to account for. */
+/** A working day of the mission, today or before, the consultant still has to account for. */
 export function isGap(day: MissionDay): boolean {
-  return day.working && day.inMission && day.personTotal < 1;
+  return day.working && day.inMission && !day.future && day.personTotal < 1;
 }
 
 /** How a day reads in a view: its choice, "to fill in", a holiday... */
@@ -90,5 +94,5 @@ export function dayStatusText(locale: Locale, day: MissionDay): string {
   if (day.worked > 0 || day.absent > 0) {
     return t(locale, 'day.custom', { worked: formatNumber(locale, day.worked), absent: formatNumber(locale, day.absent) });
   }
-  return t(locale, 'day.empty');
+  return t(locale, day.future ? 'day.future' : 'day.empty');
 }

@@ -12,14 +12,15 @@ export const myMonthCommand: CommandDefinition = {
   name: 'month',
   words: ['mois', 'month'],
   async handle(ctx) {
-    const month = monthOf(dateInTimeZone(ctx.now, ctx.person.timezone));
+    const today = dateInTimeZone(ctx.now, ctx.person.timezone);
+    const month = monthOf(today);
     const from = firstDay(month);
     const to = lastDay(month);
     const missions = await consultantMissions(ctx, from, to);
     if (missions.length === 0) return { replies: [textMessage(t(ctx.locale, 'command.noMission'))] };
     const replies = [];
     for (const mission of missions) {
-      const days = await loadMissionDays(ctx.prisma, mission.id, from, to);
+      const days = await loadMissionDays(ctx.prisma, mission.id, from, to, today);
       const timesheet = await ctx.prisma.timesheet.findUnique({ where: { missionId_month: { missionId: mission.id, month } }, select: { status: true } });
       const status = t(ctx.locale, `cra.status.${timesheet?.status ?? 'DRAFT'}` as MessageKey);
       replies.push(

@@ -18,7 +18,7 @@ export const myWeekCommand: CommandDefinition = {
     if (missions.length === 0) return { replies: [textMessage(t(ctx.locale, 'command.noMission'))] };
     const replies = [];
     for (const mission of missions) {
-      const days = await loadMissionDays(ctx.prisma, mission.id, from, to);
+      const days = await loadMissionDays(ctx.prisma, mission.id, from, to, today);
       replies.push(daysSummaryMessage(ctx.locale, days, { from, to: addDays(from, 4) }, { title: t(ctx.locale, 'week.title', { mission: mission.title }) }));
     }
     return { replies };

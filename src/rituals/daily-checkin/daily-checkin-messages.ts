@@ -20,7 +20,7 @@ export const DAILY_ACTIONS = {
 } as const;
 
 function absenceOptions(locale: Locale) {
-  return ABSENCE_KINDS.map((kind) => ({ label: t(locale, `kind.${kind}` as MessageKey), value: kind }));
+  return ABSENCE_KINDS.map((kind) => ({ label: t(locale, `day.choice.${kind}` as MessageKey), value: kind }));
 }
 
 function noteLines(locale: Locale, view: DailyCheckInView): string[] {
@@ -52,16 +52,21 @@ export function dailyQuestionMessage(locale: Locale, view: DailyCheckInView, rem
   ]);
 }
 
+/** What the day holds, in words: the half-day answered (morning or afternoon) when known. */
+function recordedText(locale: Locale, view: DailyCheckInView): string {
+  if (!view.choice) return t(locale, 'daily.recorded.nothing');
+  if (view.half && view.choice === 'half') return t(locale, `daily.recorded.half.${view.half}`);
+  if (view.half && view.choice.startsWith('half+')) {
+    return t(locale, `daily.recorded.halfWith.${view.half}`, { kind: t(locale, `kind.${view.choice.slice('half+'.length)}` as MessageKey) });
+  }
+  return choiceLabel(locale, view.choice);
+}
+
 /** The answered check-in: what is recorded, and what can still be done. */
 export function dailyAnsweredMessage(locale: Locale, view: DailyCheckInView): ChatMessage {
   const day = formatDay(locale, view.date);
   const c = view.id;
-  const what =
-    view.choice === 'half' && view.half
-      ? t(locale, view.half === 'AM' ? 'daily.recorded.halfAm' : 'daily.recorded.halfPm')
-      : view.choice
-        ? choiceLabel(locale, view.choice).toLowerCase()
-        : t(locale, 'daily.recorded.nothing');
+  const what = recordedText(locale, view);
   const outcome = t(locale, 'daily.recorded', { day, mission: view.missionTitle, what });
   const blocks = [section(outcome)];
   if (view.choice === 'half') {

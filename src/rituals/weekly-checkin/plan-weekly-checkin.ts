@@ -5,7 +5,7 @@
  * still unanswered roll into it.
  */
 import type { Tx } from '../../db/client.js';
-import { addDays, isoWeekday, toDateOnlyUTC, type IsoDate, type IsoWeekday } from '../../domain/index.js';
+import { addDays, dateInTimeZone, isoWeekday, toDateOnlyUTC, type IsoDate, type IsoWeekday } from '../../domain/index.js';
 import { enqueueMessage, enqueueUpdate } from '../../scheduler/outbox/enqueue-message.js';
 import type { RunOutcome, ScheduledRitual, TickContext } from '../../scheduler/scheduled-ritual.js';
 import { isOnLeave, personDayState } from '../day-state.js';
@@ -56,7 +56,7 @@ export async function createWeeklyCheckIn(tx: Tx, ctx: TickContext, target: Miss
       await enqueueUpdate(tx, { originalKey, dedupeKey: `${originalKey}:rolled-over`, message: rolled, now: ctx.now });
     }
   }
-  const view = await loadWeeklyCheckIn(tx, checkIn.id, target.consultantId);
+  const view = await loadWeeklyCheckIn(tx, checkIn.id, target.consultantId, dateInTimeZone(ctx.now, target.timeZone));
   const queued = await enqueueMessage(tx, {
     dedupeKey: queue.messageKey,
     recipientId: target.consultantId,

@@ -19,7 +19,8 @@ export interface WeeklyCheckInView {
   readonly answers: Readonly<Record<string, string>>;
 }
 
-export async function loadWeeklyCheckIn(db: Db | Tx, checkInId: string, personId: string): Promise<WeeklyCheckInView> {
+/** `today`: the person's date, so that the days after it are not counted as missing. */
+export async function loadWeeklyCheckIn(db: Db | Tx, checkInId: string, personId: string, today?: IsoDate): Promise<WeeklyCheckInView> {
   const checkIn = await db.checkIn.findUnique({
     where: { id: checkInId },
     include: { answers: true, mission: { select: { title: true, consultantId: true, managerId: true, organizationId: true } } },
@@ -39,7 +40,7 @@ export async function loadWeeklyCheckIn(db: Db | Tx, checkInId: string, personId
     monday,
     friday,
     status: checkIn.status,
-    days: await loadMissionDays(db, checkIn.missionId, monday, friday),
+    days: await loadMissionDays(db, checkIn.missionId, monday, friday, today),
     answers: Object.fromEntries(checkIn.answers.map((a) => [a.key, a.value])),
   };
 }
