@@ -83,7 +83,6 @@ export const en: Record<MessageKey, string> = {
   'cli.arg.missionRef': 'mission ref (organization file)',
   'cli.start': 'run the bot (HTTP server, scheduler, chat platforms); also `npm start`',
   'cli.demo': 'run the bot with the demo organization and the web chat (demo panel to trigger each ritual)',
-  'cli.webChatUrl': 'Web chat: {url}',
   'cli.tick': 'run the planner and the message dispatcher once, as if the clock read --at',
   'cli.tick.at': 'ISO 8601 instant with its offset, e.g. 2026-11-23T17:30:00+01:00 (default: now)',
   'cli.tick.until': 'simulate a series of ticks from --at until this instant',

@@ -81,7 +81,6 @@ export const fr = {
   'cli.arg.missionRef': "référence de la mission (fichier d'organisation)",
   'cli.start': 'lancer le bot (serveur HTTP, planificateur, plateformes de chat) ; aussi `npm start`',
   'cli.demo': 'lancer le bot avec l’organisation de démonstration et le chat web (panneau de démo pour déclencher chaque rituel)',
-  'cli.webChatUrl': 'Chat web : {url}',
   'cli.tick': 'exécuter une fois le planificateur et l’envoi des messages, comme si l’horloge indiquait --at',
   'cli.tick.at': 'instant ISO 8601 avec fuseau, ex. 2026-11-23T17:30:00+01:00 (défaut : maintenant)',
   'cli.tick.until': 'simuler une suite de ticks de --at jusqu’à cet instant',

@@ -7,8 +7,8 @@ import { createCliContext, type CliContext } from '../context.js';
 /** Runs the server until SIGTERM or SIGINT, then stops it cleanly. */
 export async function runServer(ctx: CliContext, options: StartAppOptions = {}): Promise<void> {
   const logger = createLogger(ctx.env.LOG_LEVEL, ctx.env.LOG_FORMAT ?? defaultLogFormat());
+  // The web chat's address is in the start-up log (a readable line on a terminal).
   const app = await startApp(ctx.env, logger, options);
-  if (app.webChatUrl) ctx.out(t(ctx.locale, 'cli.webChatUrl', { url: app.webChatUrl }));
   const shutdown = (signal: NodeJS.Signals): void => {
     logger.info({ signal }, 'shutdown requested');
     app.stop().then(

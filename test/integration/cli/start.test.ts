@@ -14,6 +14,7 @@ interface LogLine {
   level: number;
   msg: string;
   port?: number;
+  url?: string;
 }
 
 describe('rituel start', () => {
@@ -52,6 +53,17 @@ describe('rituel start', () => {
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ status: 'ready', checks: { database: true } });
+
+    // No platform: a demo. The empty database got the demo organization, the web chat is on.
+    expect(lines.some((l) => l.msg.includes('organisation de démonstration a été créée'))).toBe(true);
+    const url = lines.find((l) => l.url)?.url;
+    expect(url).toBe(`http://127.0.0.1:${port}/chat/`);
+    const page = await fetch(url!);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<html');
+    const people = (await (await fetch(`${url}api/people`)).json()) as { organizations: { slug: string; people: { ref: string }[] }[] };
+    expect(people.organizations.map((o) => o.slug)).toEqual(['demo']);
+    expect(people.organizations[0]!.people.map((p) => p.ref)).toEqual(expect.arrayContaining(['alice', 'julien', 'sarah', 'marc']));
 
     const exitCode = await new Promise<number | null>((resolve) => {
       child.on('exit', resolve);
