@@ -44,11 +44,12 @@ export function dailyQuestionMessage(locale: Locale, view: DailyCheckInView, rem
   }
   answers.push(select(DAILY_ACTIONS.absence, t(locale, 'daily.answer.absent'), { c }, absenceOptions(locale)));
   if (view.otherMission) answers.push(button(DAILY_ACTIONS.answer, t(locale, 'daily.answer.none'), { c, a: 'none' }));
+  const notes = noteLines(locale, view);
   return message(question.replaceAll('*', ''), [
     section(question),
     actions(...answers),
-    actions(button(DAILY_ACTIONS.note, t(locale, 'daily.addNote'), { c })),
-    context(t(locale, 'daily.hint')),
+    actions(button(DAILY_ACTIONS.note, t(locale, notes.length > 0 ? 'daily.editNote' : 'daily.addNote'), { c })),
+    context([...notes, t(locale, 'daily.hint')].join('\n')),
   ]);
 }
 
