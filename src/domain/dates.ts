@@ -189,18 +189,28 @@ export function fromDateOnlyUTC(date: Date): IsoDate {
   return formatUtc(date);
 }
 
+/** Formatters by time zone: building one is far costlier than using it (the scheduler asks often). */
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = dateFormatters.get(timeZone);
+  if (!formatter) {
+    try {
+      formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    } catch {
+      throw new CodedError('INVALID_TIME_ZONE', `Unknown time zone: ${timeZone}`, { timeZone }, { params: { timeZone: String(timeZone) } });
+    }
+    dateFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
 /** Calendar date of an instant in a time zone (default Europe/Paris), e.g. "today" for a mission. */
 export function dateInTimeZone(instant: Date, timeZone = 'Europe/Paris'): IsoDate {
   if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) {
     throw new CodedError('INVALID_DATE', 'Invalid Date object', undefined, { variant: 'dateObject' });
   }
-  let formatter: Intl.DateTimeFormat;
-  try {
-    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-  } catch {
-    throw new CodedError('INVALID_TIME_ZONE', `Unknown time zone: ${timeZone}`, { timeZone }, { params: { timeZone: String(timeZone) } });
-  }
-  const fields = formatter.formatToParts(instant);
+  const fields = dateFormatter(timeZone).formatToParts(instant);
   const get = (type: Intl.DateTimeFormatPartTypes): string => fields.find((p) => p.type === type)?.value ?? '';
   const result = `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}`;
   assertIsoDate(result);

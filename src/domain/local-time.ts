@@ -28,14 +28,23 @@ function zoneChecked(timeZone: string): string {
   return timeZone;
 }
 
+/** Instants already computed: a schedule asks for the same (date, time, zone) at every tick. */
+const instants = new Map<string, number>();
+const MAX_CACHED_INSTANTS = 50_000;
+
 /** The instant at which the clock of `timeZone` reads `time` on `date`. */
 export function instantAt(date: IsoDate, time: string, timeZone: string): Date {
+  const key = `${date}|${time}|${timeZone}`;
+  const cached = instants.get(key);
+  if (cached !== undefined) return new Date(cached);
   if (!isIsoDate(date)) throw new CodedError('INVALID_DATE', `Invalid date: ${date}`, { date }, { params: { value: date } });
   const minutes = minutesOf(time);
   const local = DateTime.fromObject(
     { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)), hour: Math.floor(minutes / 60), minute: minutes % 60 },
     { zone: zoneChecked(timeZone) },
   );
+  if (instants.size >= MAX_CACHED_INSTANTS) instants.clear();
+  instants.set(key, local.toMillis());
   return local.toJSDate();
 }
 
@@ -46,13 +55,35 @@ export interface LocalMoment {
   readonly weekday: IsoWeekday;
 }
 
+const momentFormatters = new Map<string, Intl.DateTimeFormat>();
+const WEEKDAYS: Readonly<Record<string, IsoWeekday>> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+
+function momentFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = momentFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zoneChecked(timeZone),
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      weekday: 'short',
+    });
+    momentFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
 /** What the clock and calendar of `timeZone` read at `instant`. */
 export function localMoment(instant: Date, timeZone: string): LocalMoment {
-  const local = DateTime.fromJSDate(instant, { zone: zoneChecked(timeZone) });
+  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const part of momentFormatter(timeZone).formatToParts(instant)) parts[part.type] = part.value;
   return {
-    date: local.toISODate() as IsoDate,
-    minutes: local.hour * 60 + local.minute,
-    weekday: local.weekday as IsoWeekday,
+    date: `${(parts.year ?? '').padStart(4, '0')}-${parts.month}-${parts.day}`,
+    minutes: Number(parts.hour) * 60 + Number(parts.minute),
+    weekday: WEEKDAYS[parts.weekday ?? ''] ?? 1,
   };
 }
 

@@ -6,7 +6,7 @@ import type { Db } from '../db/client.js';
 import type { Granularity } from '../db/generated/client.js';
 import { addDays, dateInTimeZone, fromDateOnlyUTC, toDateOnlyUTC, type IsoDate, type IsoWeekday, type Region } from '../domain/index.js';
 import { isLocale, type Locale } from '../i18n/index.js';
-import type { ScheduledTarget } from '../scheduler/scheduled-ritual.js';
+import { oncePerTick, type ScheduledTarget, type TickContext } from '../scheduler/scheduled-ritual.js';
 
 export interface MissionTarget extends ScheduledTarget {
   readonly missionId: string;
@@ -73,4 +73,9 @@ export async function loadMissionTargets(prisma: Db, now: Date, where: { mission
       catchUpMinutes: org.catchUpWindowMinutes,
     };
   });
+}
+
+/** Every mission target, read once per tick (the check-in rituals share them). */
+export function missionTargetsOfTick(ctx: TickContext): Promise<MissionTarget[]> {
+  return oncePerTick(ctx, 'mission-targets', () => loadMissionTargets(ctx.prisma, ctx.now));
 }

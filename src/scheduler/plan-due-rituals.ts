@@ -22,7 +22,8 @@ export function windowStart(previousTick: Date | null, now: Date, catchUpMinutes
   return previousTick;
 }
 
-export async function planDueRituals(ctx: TickContext, rituals: readonly ScheduledRitual[]): Promise<PlanSummary> {
+export async function planDueRituals(tick: TickContext, rituals: readonly ScheduledRitual[]): Promise<PlanSummary> {
+  const ctx: TickContext = { ...tick, memo: tick.memo ?? new Map() };
   const { prisma, now, logger } = ctx;
   const state = await prisma.schedulerState.findUnique({ where: { name: PLANNER_STATE } });
   const previous = state?.lastTickAt ?? null;

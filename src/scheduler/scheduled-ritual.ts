@@ -15,6 +15,19 @@ export interface TickContext {
   readonly now: Date;
   readonly platforms: readonly ChatPlatform[];
   readonly logger: Logger;
+  /** What rituals share within one tick (their targets are read once): see `oncePerTick`. */
+  readonly memo?: Map<string, Promise<unknown>>;
+}
+
+/** `load()` once per tick under `key` (several rituals share the same targets). */
+export function oncePerTick<T>(ctx: TickContext, key: string, load: () => Promise<T>): Promise<T> {
+  if (!ctx.memo) return load();
+  let value = ctx.memo.get(key) as Promise<T> | undefined;
+  if (!value) {
+    value = load();
+    ctx.memo.set(key, value);
+  }
+  return value;
 }
 
 /** What one occurrence came to. */

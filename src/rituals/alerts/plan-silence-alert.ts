@@ -8,7 +8,7 @@ import { addDays, fromDateOnlyUTC, toDateOnlyUTC, type IsoDate } from '../../dom
 import type { RunOutcome, ScheduledRitual, TickContext } from '../../scheduler/scheduled-ritual.js';
 import { dailyCheckInKey } from '../daily-checkin/keys.js';
 import { isMissionWorkingDay } from '../mission-calendar.js';
-import { loadMissionTargets, type MissionTarget } from '../mission-targets.js';
+import { missionTargetsOfTick, type MissionTarget } from '../mission-targets.js';
 import { raiseAlert } from './raise-alert.js';
 
 const LOOK_BACK_DAYS = 45;
@@ -57,7 +57,7 @@ export async function silentStreak(ctx: TickContext, target: MissionTarget, toda
 export const silenceAlertRitual: ScheduledRitual<MissionTarget> = {
   id: 'silence-alert',
   audience: 'consultant',
-  targets: (ctx) => loadMissionTargets(ctx.prisma, ctx.now),
+  targets: missionTargetsOfTick,
   schedule: (target) => ({ timeZone: target.timeZone, time: target.reminderTime }),
   async run(ctx, target, occurrence): Promise<RunOutcome> {
     const today = occurrence.localDate;

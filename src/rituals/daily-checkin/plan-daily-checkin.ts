@@ -12,7 +12,7 @@ import { isMonthEditable } from '../../services/assert-month-editable.js';
 import { raiseAlert } from '../alerts/raise-alert.js';
 import { isFilled, personDayState } from '../day-state.js';
 import { isMissionWorkingDay } from '../mission-calendar.js';
-import { loadMissionTargets, type MissionTarget } from '../mission-targets.js';
+import { missionTargetsOfTick, type MissionTarget } from '../mission-targets.js';
 import { recordRun } from '../record-run.js';
 import { dailyQuestionMessage } from './daily-checkin-messages.js';
 import { loadDailyCheckIn } from './daily-checkin-view.js';
@@ -76,7 +76,7 @@ export async function alertUnreachable(tx: Tx, ctx: TickContext, target: Mission
 export const dailyCheckInRitual: ScheduledRitual<MissionTarget> = {
   id: 'daily',
   audience: 'consultant',
-  targets: (ctx) => loadMissionTargets(ctx.prisma, ctx.now),
+  targets: missionTargetsOfTick,
   schedule: (target) => ({ timeZone: target.timeZone, time: target.dailyTime }),
   async run(ctx, target, occurrence: Occurrence): Promise<RunOutcome> {
     const date = occurrence.localDate;

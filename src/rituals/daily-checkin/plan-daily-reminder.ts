@@ -7,7 +7,7 @@ import type { RunOutcome, ScheduledRitual } from '../../scheduler/scheduled-ritu
 import { isMonthEditable } from '../../services/assert-month-editable.js';
 import { isFilled, isOnLeave, personDayState } from '../day-state.js';
 import { isMissionWorkingDay, previousMissionWorkingDay } from '../mission-calendar.js';
-import { loadMissionTargets, type MissionTarget } from '../mission-targets.js';
+import { missionTargetsOfTick, type MissionTarget } from '../mission-targets.js';
 import { recordRun } from '../record-run.js';
 import { dailyCheckInKey, dailyReminderKey } from './keys.js';
 import { createDailyCheckIn } from './plan-daily-checkin.js';
@@ -15,7 +15,7 @@ import { createDailyCheckIn } from './plan-daily-checkin.js';
 export const dailyReminderRitual: ScheduledRitual<MissionTarget> = {
   id: 'daily-reminder',
   audience: 'consultant',
-  targets: (ctx) => loadMissionTargets(ctx.prisma, ctx.now),
+  targets: missionTargetsOfTick,
   schedule: (target) => ({ timeZone: target.timeZone, time: target.reminderTime }),
   async run(ctx, target, occurrence): Promise<RunOutcome> {
     const today = occurrence.localDate;

@@ -14,7 +14,7 @@ import { loadDailyCheckIn } from '../daily-checkin/daily-checkin-view.js';
 import { dailyCheckInKey, dailyReminderKey } from '../daily-checkin/keys.js';
 import { alertUnreachable, type QueueOptions } from '../daily-checkin/plan-daily-checkin.js';
 import { isMissionWorkingDay } from '../mission-calendar.js';
-import { loadMissionTargets, type MissionTarget } from '../mission-targets.js';
+import { missionTargetsOfTick, type MissionTarget } from '../mission-targets.js';
 import { recordRun } from '../record-run.js';
 import { weeklyQuestionMessage } from './weekly-messages.js';
 import { loadWeeklyCheckIn } from './weekly-view.js';
@@ -72,7 +72,7 @@ export async function createWeeklyCheckIn(tx: Tx, ctx: TickContext, target: Miss
 export const weeklyCheckInRitual: ScheduledRitual<MissionTarget> = {
   id: 'weekly',
   audience: 'consultant',
-  targets: (ctx) => loadMissionTargets(ctx.prisma, ctx.now),
+  targets: missionTargetsOfTick,
   schedule: (target) => ({
     timeZone: target.timeZone,
     time: target.weeklyTime,
