@@ -41,6 +41,11 @@ export function isLocale(value: unknown): value is Locale {
   return value === 'fr' || value === 'en';
 }
 
+/** A person's language: their own, else their organization's, else `fallback`. */
+export function personLocale(own: string | null | undefined, organization: string | null | undefined, fallback: Locale = 'fr'): Locale {
+  return isLocale(own) ? own : isLocale(organization) ? organization : fallback;
+}
+
 /** True when `key` has a text (in every locale: the catalogs have the same keys). */
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(catalogs.fr, key);

@@ -5,7 +5,7 @@
 import type { Db } from '../db/client.js';
 import type { Granularity } from '../db/generated/client.js';
 import { addDays, dateInTimeZone, fromDateOnlyUTC, toDateOnlyUTC, type IsoDate, type IsoWeekday, type Region } from '../domain/index.js';
-import { isLocale, type Locale } from '../i18n/index.js';
+import { personLocale, type Locale } from '../i18n/index.js';
 import { oncePerTick, type ScheduledTarget, type TickContext } from '../scheduler/scheduled-ritual.js';
 
 export interface MissionTarget extends ScheduledTarget {
@@ -58,7 +58,7 @@ export async function loadMissionTargets(prisma: Db, now: Date, where: { mission
       organizationId: m.organizationId,
       consultantId: m.consultantId,
       managerId: m.managerId,
-      locale: isLocale(m.consultant.locale) ? m.consultant.locale : isLocale(org.locale) ? org.locale : 'fr',
+      locale: personLocale(m.consultant.locale, org.locale),
       timeZone: m.consultant.timezone ?? m.timezone,
       region: m.region as Region,
       whitMondayWorked: m.whitMondayWorked,

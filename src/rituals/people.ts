@@ -1,6 +1,6 @@
 /** What rituals need to know of a person to write to them. */
 import type { Db, Tx } from '../db/client.js';
-import { isLocale, type Locale } from '../i18n/index.js';
+import { personLocale, type Locale } from '../i18n/index.js';
 
 export interface PersonSummary {
   readonly id: string;
@@ -17,7 +17,7 @@ export async function personSummary(db: Db | Tx, personId: string): Promise<Pers
   return {
     id: person.id,
     name: person.name,
-    locale: isLocale(person.locale) ? person.locale : isLocale(person.organization.locale) ? person.organization.locale : 'fr',
+    locale: personLocale(person.locale, person.organization.locale),
     timeZone: person.timezone ?? person.organization.timezone,
   };
 }

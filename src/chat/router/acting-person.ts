@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import type { Role } from '../../db/generated/client.js';
-import { isLocale, type Locale } from '../../i18n/index.js';
+import { personLocale, type Locale } from '../../i18n/index.js';
 import type { ChatActor } from '../interaction.js';
 
 /** The person behind an interaction, with what handlers need to answer them. */
@@ -43,7 +43,7 @@ export async function resolveActingPerson(prisma: Db, actor: ChatActor, defaultL
     person = account?.person ?? null;
   }
   if (!person || !person.active || person.erasedAt) return null;
-  const locale = isLocale(person.locale) ? person.locale : isLocale(person.organization.locale) ? person.organization.locale : defaultLocale;
+  const locale = personLocale(person.locale, person.organization.locale, defaultLocale);
   return {
     id: person.id,
     organizationId: person.organizationId,

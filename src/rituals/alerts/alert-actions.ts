@@ -14,7 +14,7 @@ import { formatMoment } from '../../i18n/format-date.js';
 import { t } from '../../i18n/index.js';
 import { ALERT_ACTIONS } from './alert-message.js';
 import { alertMessageKey } from './raise-alert.js';
-import { remindConsultant } from './remind-consultant.js';
+import { remindFromInteraction } from './remind-consultant.js';
 
 const alertRef = z.object({ alert: z.uuid() });
 
@@ -71,15 +71,7 @@ export const remindFromAlertAction = defineAction({
     const { message, notice } = await ctx.prisma.$transaction(async (tx) => {
       const own = await loadOwnAlert(tx, ctx, value.alert);
       if (!own.alert.missionId || !own.alert.subjectId) throw refusal('INVALID_INTERACTION', 'This alert has nobody to remind');
-      const text = await remindConsultant(tx, {
-        missionId: own.alert.missionId,
-        managerId: ctx.person.id,
-        requestId: ctx.interaction.id,
-        now: ctx.now,
-        platforms: ctx.platforms,
-        channel: ctx.channel,
-        locale: ctx.locale,
-      });
+      const text = await remindFromInteraction(tx, ctx, own.alert.missionId);
       return { message: own.message, notice: text };
     });
     const line = t(ctx.locale, 'alert.reminded', { when: formatMoment(ctx.locale, ctx.now, ctx.person.timezone) });

@@ -3,6 +3,7 @@
  * to fill them; the manager is told what was sent. Used by the alert and digest buttons.
  */
 import type { ChatPlatform } from '../../chat/interaction.js';
+import type { HandlerContext } from '../../chat/router/definitions.js';
 import { recordAudit } from '../../db/audit.js';
 import type { Tx } from '../../db/client.js';
 import type { Channel } from '../../db/generated/client.js';
@@ -71,4 +72,17 @@ export async function remindConsultant(tx: Tx, options: RemindConsultantOptions)
     });
   }
   return t(options.locale, 'remind.sent', { name, count: days.length });
+}
+
+/** The reminder a manager asks for from a button (alert or digest): this interaction sends one. */
+export function remindFromInteraction(tx: Tx, ctx: HandlerContext, missionId: string): Promise<string> {
+  return remindConsultant(tx, {
+    missionId,
+    managerId: ctx.person.id,
+    requestId: ctx.interaction.id,
+    now: ctx.now,
+    platforms: ctx.platforms,
+    channel: ctx.channel,
+    locale: ctx.locale,
+  });
 }

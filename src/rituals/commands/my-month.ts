@@ -1,7 +1,8 @@
 /** "mois" / "month": the consultant's current month on each mission, the CRA's status, a button to fill it. */
 import { textMessage } from '../../chat/build.js';
 import type { CommandDefinition } from '../../chat/router/definitions.js';
-import { dateInTimeZone, firstDay, lastDay, monthOf } from '../../domain/index.js';
+import { firstDay, lastDay, monthOf } from '../../domain/index.js';
+import { personToday } from '../person-today.js';
 import { formatMonth } from '../../i18n/format-date.js';
 import { t, type MessageKey } from '../../i18n/index.js';
 import { loadMissionDays } from '../mission-days.js';
@@ -12,7 +13,7 @@ export const myMonthCommand: CommandDefinition = {
   name: 'month',
   words: ['mois', 'month'],
   async handle(ctx) {
-    const today = dateInTimeZone(ctx.now, ctx.person.timezone);
+    const today = personToday(ctx);
     const month = monthOf(today);
     const from = firstDay(month);
     const to = lastDay(month);

@@ -1,7 +1,8 @@
 /** "semaine" / "week": the consultant's current week on each mission, with a button to fill it. */
 import { textMessage } from '../../chat/build.js';
 import type { CommandDefinition } from '../../chat/router/definitions.js';
-import { addDays, dateInTimeZone, isoWeekday } from '../../domain/index.js';
+import { addDays, isoWeekday } from '../../domain/index.js';
+import { personToday } from '../person-today.js';
 import { t } from '../../i18n/index.js';
 import { loadMissionDays } from '../mission-days.js';
 import { daysSummaryMessage } from '../my-days/days-summary-message.js';
@@ -11,7 +12,7 @@ export const myWeekCommand: CommandDefinition = {
   name: 'week',
   words: ['semaine', 'week'],
   async handle(ctx) {
-    const today = dateInTimeZone(ctx.now, ctx.person.timezone);
+    const today = personToday(ctx);
     const from = addDays(today, 1 - isoWeekday(today));
     const to = addDays(from, 6);
     const missions = await consultantMissions(ctx, from, to);

@@ -6,7 +6,8 @@
 import { textMessage } from '../../chat/build.js';
 import type { ChatMessage } from '../../chat/message.js';
 import type { CommandDefinition, HandlerContext } from '../../chat/router/definitions.js';
-import { dateInTimeZone, firstDay, monthOf } from '../../domain/index.js';
+import { firstDay, monthOf } from '../../domain/index.js';
+import { personToday } from '../person-today.js';
 import { formatShortDay } from '../../i18n/format-date.js';
 import { t, type MessageKey } from '../../i18n/index.js';
 import { parseChatMessage } from '../../chat/message.js';
@@ -17,7 +18,7 @@ import { consultantMissions } from './consultant-missions.js';
 const MAX_ALERTS_SHOWN = 5;
 
 async function consultantStatus(ctx: HandlerContext): Promise<ChatMessage[]> {
-  const today = dateInTimeZone(ctx.now, ctx.person.timezone);
+  const today = personToday(ctx);
   const month = monthOf(today);
   const missions = await consultantMissions(ctx, firstDay(month), today);
   const lines: string[] = [];

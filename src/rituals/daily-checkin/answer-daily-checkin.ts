@@ -28,7 +28,7 @@ async function answer(ctx: HandlerContext, checkInId: string, choice: DayChoice,
     await recordDay(tx, { missionId: before.missionId, date: before.date, parts: partsOf(choice), channel: ctx.channel, actorId: ctx.person.id });
     await setCheckInAnswer(tx, checkInId, 'day', choice);
     await setCheckInAnswer(tx, checkInId, 'half', half);
-    await markCheckInAnswered(tx, checkInId, ctx.now, ctx.channel as 'SLACK' | 'TEAMS' | 'WEB');
+    await markCheckInAnswered(tx, checkInId, ctx.now, ctx.channel);
     await recordAudit(tx, {
       organizationId: ctx.person.organizationId,
       entityType: 'CheckIn',

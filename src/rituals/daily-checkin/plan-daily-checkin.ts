@@ -4,12 +4,13 @@
  * month's CRA is submitted, one check-in per mission and day ("daily:<missionId>:<date>").
  */
 import type { Tx } from '../../db/client.js';
-import { monthOf, toDateOnlyUTC, type IsoDate } from '../../domain/index.js';
+import { monthOf, type IsoDate } from '../../domain/index.js';
 import { enqueueMessage } from '../../scheduler/outbox/enqueue-message.js';
 import type { Occurrence } from '../../scheduler/schedule.js';
 import type { RunOutcome, ScheduledRitual, TickContext } from '../../scheduler/scheduled-ritual.js';
 import { isMonthEditable } from '../../services/assert-month-editable.js';
 import { raiseAlert } from '../alerts/raise-alert.js';
+import { ensureCheckIn } from '../check-in-answers.js';
 import { isFilled, personDayState } from '../day-state.js';
 import { isMissionWorkingDay } from '../mission-calendar.js';
 import { missionTargetsOfTick, type MissionTarget } from '../mission-targets.js';
@@ -36,15 +37,8 @@ export interface QueueOptions {
 
 /** Creates the check-in (once) and queues its message; returns its id. */
 export async function createDailyCheckIn(tx: Tx, ctx: TickContext, target: MissionTarget, date: IsoDate, queue: QueueOptions): Promise<string> {
-  await tx.checkIn.createMany({
-    data: [{ missionId: target.missionId, personId: target.consultantId, kind: 'DAILY', date: toDateOnlyUTC(date), createdAt: ctx.now }],
-    skipDuplicates: true,
-  });
-  const checkIn = await tx.checkIn.findUniqueOrThrow({
-    where: { missionId_kind_date: { missionId: target.missionId, kind: 'DAILY', date: toDateOnlyUTC(date) } },
-    select: { id: true },
-  });
-  const view = await loadDailyCheckIn(tx, checkIn.id, target.consultantId);
+  const checkInId = await ensureCheckIn(tx, { missionId: target.missionId, personId: target.consultantId, kind: 'DAILY', date, now: ctx.now });
+  const view = await loadDailyCheckIn(tx, checkInId, target.consultantId);
   const queued = await enqueueMessage(tx, {
     dedupeKey: queue.messageKey,
     recipientId: target.consultantId,
@@ -55,7 +49,7 @@ export async function createDailyCheckIn(tx: Tx, ctx: TickContext, target: Missi
     respectQuietHours: queue.respectQuietHours !== false,
   });
   if (queued.status === 'unreachable') await alertUnreachable(tx, ctx, target);
-  return checkIn.id;
+  return checkInId;
 }
 
 /** Nobody can be reached on any configured platform: the manager is told, once per person. */

@@ -14,8 +14,6 @@ export interface DigestLine {
   readonly consultantName: string;
   readonly worked: number;
   readonly absent: number;
-  /** Working days of the period not accounted for. */
-  readonly weekGaps: readonly IsoDate[];
   /** Working days of the month so far not accounted for. */
   readonly monthGaps: readonly IsoDate[];
   /** Moods of the last weekly check-ins, oldest first. */
@@ -59,7 +57,6 @@ export async function digestLines(prisma: Db, managerId: string, from: IsoDate, 
       consultantName: mission.consultant.name,
       worked: days.days.reduce((sum, d) => sum + d.worked, 0),
       absent: days.days.reduce((sum, d) => sum + d.absent, 0),
-      weekGaps: days.days.filter((d) => d.working && d.inMission && d.personTotal < 1).map((d) => d.date),
       monthGaps: await missingDaysUntil(prisma, mission.id, to),
       moods,
       blockers,

@@ -1,7 +1,7 @@
 /** The managers of missions with check-ins on: who gets a weekly digest, when, in which language. */
 import type { Db } from '../../db/client.js';
 import { addDays, dateInTimeZone, toDateOnlyUTC, type IsoWeekday } from '../../domain/index.js';
-import { isLocale, type Locale } from '../../i18n/index.js';
+import { personLocale, type Locale } from '../../i18n/index.js';
 import type { ScheduledTarget } from '../../scheduler/scheduled-ritual.js';
 
 export interface ManagerTarget extends ScheduledTarget {
@@ -28,7 +28,7 @@ export async function loadManagerTargets(prisma: Db, now: Date, managerId?: stri
   return managers.map((m) => ({
     managerId: m.id,
     organizationId: m.organizationId,
-    locale: isLocale(m.locale) ? m.locale : isLocale(m.organization.locale) ? m.organization.locale : 'fr',
+    locale: personLocale(m.locale, m.organization.locale),
     timeZone: m.timezone ?? m.organization.timezone,
     digestDay: m.organization.digestDay as IsoWeekday,
     digestTime: m.organization.digestTime,

@@ -10,7 +10,7 @@ import { refusal } from '../../chat/router/refusal.js';
 import { addDays, type IsoDate } from '../../domain/index.js';
 import { enqueueMessage } from '../../scheduler/outbox/enqueue-message.js';
 import type { RunOutcome, ScheduledRitual, TickContext } from '../../scheduler/scheduled-ritual.js';
-import { remindConsultant } from '../alerts/remind-consultant.js';
+import { remindFromInteraction } from '../alerts/remind-consultant.js';
 import { recordRun } from '../record-run.js';
 import { digestLines } from './digest-content.js';
 import { DIGEST_ACTIONS, digestMessages } from './digest-message.js';
@@ -73,17 +73,7 @@ export const remindFromDigestAction = defineAction({
     const mission = await ctx.prisma.mission.findUnique({ where: { id: value.m }, select: { managerId: true } });
     if (!mission) throw refusal('NOT_FOUND', `No mission ${value.m}`);
     if (mission.managerId !== ctx.person.id) throw refusal('NOT_YOURS', `Mission ${value.m} is managed by somebody else`);
-    const notice = await ctx.prisma.$transaction((tx) =>
-      remindConsultant(tx, {
-        missionId: value.m,
-        managerId: ctx.person.id,
-        requestId: ctx.interaction.id,
-        now: ctx.now,
-        platforms: ctx.platforms,
-        channel: ctx.channel,
-        locale: ctx.locale,
-      }),
-    );
+    const notice = await ctx.prisma.$transaction((tx) => remindFromInteraction(tx, ctx, value.m));
     return { notice };
   },
 });

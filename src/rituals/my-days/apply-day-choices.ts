@@ -67,7 +67,7 @@ export async function applyDayChoices(tx: Tx, options: ApplyDayChoicesOptions): 
     if (!checkIn) continue;
     await setCheckInAnswer(tx, checkIn.id, 'day', choice);
     await setCheckInAnswer(tx, checkIn.id, 'half', null);
-    await markCheckInAnswered(tx, checkIn.id, options.now, options.channel as 'SLACK' | 'TEAMS' | 'WEB');
+    await markCheckInAnswered(tx, checkIn.id, options.now, options.channel);
     const view = await loadDailyCheckIn(tx, checkIn.id, options.consultantId);
     await refreshDailyMessages(tx, view, options.locale, options.now, options.changeId);
   }

@@ -3,9 +3,10 @@
  * submission records them. Only the mission's consultant may do either.
  */
 import { z } from 'zod';
+import { personToday } from '../person-today.js';
 import { defineAction, defineForm, type HandlerContext } from '../../chat/router/definitions.js';
 import { refusal } from '../../chat/router/refusal.js';
-import { addDays, dateInTimeZone, isIsoDate, toDateOnlyUTC } from '../../domain/index.js';
+import { addDays, isIsoDate, toDateOnlyUTC } from '../../domain/index.js';
 import { isCodedError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
 import { loadMissionDays } from '../mission-days.js';
@@ -16,7 +17,6 @@ import { daysSummaryMessage } from './days-summary-message.js';
 
 const MAX_RANGE_DAYS = 31;
 
-const todayOf = (ctx: HandlerContext): string => dateInTimeZone(ctx.now, ctx.person.timezone);
 
 const rangeValue = z
   .object({ m: z.uuid(), from: z.string().refine(isIsoDate), to: z.string().refine(isIsoDate) })
@@ -48,7 +48,7 @@ export const openDaysFormAction = defineAction({
   value: rangeValue,
   handle: async (ctx, { value }) => {
     await ownMission(ctx, value.m);
-    const days = await loadMissionDays(ctx.prisma, value.m, value.from, value.to, todayOf(ctx));
+    const days = await loadMissionDays(ctx.prisma, value.m, value.from, value.to, personToday(ctx));
     const form = daysForm(ctx.locale, days, value, await hasOtherMission(ctx, value.m, value.from, value.to));
     if (!form) return { notice: t(ctx.locale, 'days.nothingToEdit') };
     return { form };
@@ -61,7 +61,7 @@ export const saveDaysForm = defineForm({
   handle: async (ctx, { value, fields }) => {
     await ownMission(ctx, value.m);
     const withNone = await hasOtherMission(ctx, value.m, value.from, value.to);
-    const days = await loadMissionDays(ctx.prisma, value.m, value.from, value.to, todayOf(ctx));
+    const days = await loadMissionDays(ctx.prisma, value.m, value.from, value.to, personToday(ctx));
     const { choices, errors } = readDayChoices(ctx.locale, days, fields, withNone);
     if (errors.length > 0) return { fieldErrors: errors };
     try {
@@ -82,7 +82,7 @@ export const saveDaysForm = defineForm({
       if (fieldErrors) return { fieldErrors };
       throw error;
     }
-    const after = await loadMissionDays(ctx.prisma, value.m, value.from, value.to, todayOf(ctx));
+    const after = await loadMissionDays(ctx.prisma, value.m, value.from, value.to, personToday(ctx));
     return {
       notice: t(ctx.locale, choices.size > 0 ? 'days.saved' : 'days.unchanged', { count: choices.size }),
       replies: [daysSummaryMessage(ctx.locale, after, value)],

@@ -3,11 +3,12 @@
  * alerts) or not at all; a mood of 2 or less and any blocker alert the manager at once.
  */
 import { z } from 'zod';
+import { personToday } from '../person-today.js';
 import type { FieldError } from '../../chat/interaction.js';
 import { defineAction, defineForm, type HandlerContext } from '../../chat/router/definitions.js';
 import { recordAudit } from '../../db/audit.js';
 import type { Tx } from '../../db/client.js';
-import { addDays, dateInTimeZone, isIsoDate, toDateOnlyUTC, type IsoDate } from '../../domain/index.js';
+import { addDays, isIsoDate, toDateOnlyUTC, type IsoDate } from '../../domain/index.js';
 import { isCodedError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
 import { raiseAlert } from '../alerts/raise-alert.js';
@@ -20,7 +21,6 @@ import { loadWeeklyCheckIn, type WeeklyCheckInView } from './weekly-view.js';
 
 const checkInRef = z.object({ c: z.uuid() });
 
-const todayOf = (ctx: HandlerContext): IsoDate => dateInTimeZone(ctx.now, ctx.person.timezone);
 const LEAVE_MAX_DAYS = 62;
 
 async function hasOtherMission(ctx: HandlerContext, view: WeeklyCheckInView): Promise<boolean> {
@@ -39,7 +39,7 @@ export const openWeeklyAction = defineAction({
   actionId: WEEKLY_ACTIONS.open,
   value: checkInRef,
   handle: async (ctx, { value }) => {
-    const view = await loadWeeklyCheckIn(ctx.prisma, value.c, ctx.person.id, todayOf(ctx));
+    const view = await loadWeeklyCheckIn(ctx.prisma, value.c, ctx.person.id, personToday(ctx));
     return { form: weeklyForm(ctx.locale, view, await hasOtherMission(ctx, view)) };
   },
 });
@@ -69,7 +69,7 @@ export const submitWeeklyForm = defineForm({
   actionId: WEEKLY_ACTIONS.submit,
   value: checkInRef,
   handle: async (ctx, { value, fields }) => {
-    const view = await loadWeeklyCheckIn(ctx.prisma, value.c, ctx.person.id, todayOf(ctx));
+    const view = await loadWeeklyCheckIn(ctx.prisma, value.c, ctx.person.id, personToday(ctx));
     const { choices, errors } = readDayChoices(ctx.locale, view.days, fields, await hasOtherMission(ctx, view));
     const mood = (fields.mood ?? '').trim();
     if (!/^[1-5]$/.test(mood)) errors.push({ field: 'mood', message: t(ctx.locale, mood === '' ? 'form.required' : 'form.invalidChoice') });
@@ -92,7 +92,7 @@ export const submitWeeklyForm = defineForm({
           ...texts,
           leave: leave ? `${leave.from} → ${leave.to} (${leave.kind}, ${leaveDays.length})` : (view.answers.leave ?? null),
         });
-        await markCheckInAnswered(tx, view.id, ctx.now, ctx.channel as 'SLACK' | 'TEAMS' | 'WEB');
+        await markCheckInAnswered(tx, view.id, ctx.now, ctx.channel);
         await recordAudit(tx, {
           organizationId: view.organizationId,
           entityType: 'CheckIn',
@@ -105,7 +105,7 @@ export const submitWeeklyForm = defineForm({
           data: { days: choices.size, leaveDays: leaveDays.length, mood: Number(mood) },
         });
         await raiseWeeklyAlerts(tx, ctx, view, Number(mood), texts.blockers);
-        return loadWeeklyCheckIn(tx, view.id, ctx.person.id, todayOf(ctx));
+        return loadWeeklyCheckIn(tx, view.id, ctx.person.id, personToday(ctx));
       });
     } catch (error) {
       if (!isCodedError(error)) throw error;

@@ -8,6 +8,7 @@ import type { Tx } from '../../db/client.js';
 import { addDays, dateInTimeZone, isoWeekday, toDateOnlyUTC, type IsoDate, type IsoWeekday } from '../../domain/index.js';
 import { enqueueMessage, enqueueUpdate } from '../../scheduler/outbox/enqueue-message.js';
 import type { RunOutcome, ScheduledRitual, TickContext } from '../../scheduler/scheduled-ritual.js';
+import { ensureCheckIn } from '../check-in-answers.js';
 import { isOnLeave, personDayState } from '../day-state.js';
 import { dailyRolledOverMessage } from '../daily-checkin/daily-checkin-messages.js';
 import { loadDailyCheckIn } from '../daily-checkin/daily-checkin-view.js';
@@ -36,14 +37,7 @@ export async function isWeeklyDay(ctx: TickContext, target: MissionTarget, date:
 
 /** Creates the week's check-in (once), rolls the week's unanswered daily check-ins into it, queues its message. */
 export async function createWeeklyCheckIn(tx: Tx, ctx: TickContext, target: MissionTarget, monday: IsoDate, queue: QueueOptions): Promise<void> {
-  await tx.checkIn.createMany({
-    data: [{ missionId: target.missionId, personId: target.consultantId, kind: 'WEEKLY', date: toDateOnlyUTC(monday), createdAt: ctx.now }],
-    skipDuplicates: true,
-  });
-  const checkIn = await tx.checkIn.findUniqueOrThrow({
-    where: { missionId_kind_date: { missionId: target.missionId, kind: 'WEEKLY', date: toDateOnlyUTC(monday) } },
-    select: { id: true },
-  });
+  const checkInId = await ensureCheckIn(tx, { missionId: target.missionId, personId: target.consultantId, kind: 'WEEKLY', date: monday, now: ctx.now });
   const pending = await tx.checkIn.findMany({
     where: { missionId: target.missionId, kind: 'DAILY', status: 'PENDING', date: { gte: toDateOnlyUTC(monday), lte: toDateOnlyUTC(addDays(monday, 6)) } },
     select: { id: true },
@@ -56,7 +50,7 @@ export async function createWeeklyCheckIn(tx: Tx, ctx: TickContext, target: Miss
       await enqueueUpdate(tx, { originalKey, dedupeKey: `${originalKey}:rolled-over`, message: rolled, now: ctx.now });
     }
   }
-  const view = await loadWeeklyCheckIn(tx, checkIn.id, target.consultantId, dateInTimeZone(ctx.now, target.timeZone));
+  const view = await loadWeeklyCheckIn(tx, checkInId, target.consultantId, dateInTimeZone(ctx.now, target.timeZone));
   const queued = await enqueueMessage(tx, {
     dedupeKey: queue.messageKey,
     recipientId: target.consultantId,

@@ -6,7 +6,7 @@
 import type { Db } from '../../db/client.js';
 import type { ChatPlatform } from '../../chat/interaction.js';
 import type { Recipient } from '../../chat/messenger.js';
-import { isLocale } from '../../i18n/index.js';
+import { personLocale } from '../../i18n/index.js';
 
 export async function loadRecipient(prisma: Db, personId: string, platform: ChatPlatform): Promise<Recipient> {
   const person = await prisma.person.findUniqueOrThrow({
@@ -23,7 +23,7 @@ export async function loadRecipient(prisma: Db, personId: string, platform: Chat
       },
     },
   });
-  const locale = isLocale(person.locale) ? person.locale : isLocale(person.organization.locale) ? person.organization.locale : 'fr';
+  const locale = personLocale(person.locale, person.organization.locale);
   const account = person.chatAccounts[0];
   return account ? { personId, locale, account } : { personId, locale };
 }

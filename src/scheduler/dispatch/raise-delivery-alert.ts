@@ -9,7 +9,7 @@
 import { recordAudit } from '../../db/audit.js';
 import type { Prisma, Tx } from '../../db/client.js';
 import type { ChatPlatform } from '../../chat/interaction.js';
-import { isLocale } from '../../i18n/index.js';
+import { personLocale } from '../../i18n/index.js';
 import { enqueueMessage } from '../outbox/enqueue-message.js';
 import { buildDeliveryAlert } from './build-delivery-alert.js';
 import { findAlertRecipients } from './find-alert-recipients.js';
@@ -90,7 +90,7 @@ export async function raiseDeliveryAlert(tx: Tx, options: RaiseDeliveryAlertOpti
   for (const personId of responsible.personIds) {
     const person = people.find((p) => p.id === personId);
     if (!person) continue;
-    const locale = isLocale(person.locale) ? person.locale : isLocale(person.organization.locale) ? person.organization.locale : 'fr';
+    const locale = personLocale(person.locale, person.organization.locale);
     const result = await enqueueMessage(tx, {
       dedupeKey: `alert:${alert.id}:${personId}`,
       recipientId: personId,
