@@ -27,7 +27,7 @@ export type DeliveryAttempt =
     }
   /** An update whose original is not sent yet: try again at `until`, it is not a failure. */
   | { readonly outcome: 'wait'; readonly until: Date }
-  /** An update whose original will never be sent (failed, cancelled): nothing to edit. */
+  /** An update whose original will never be sent (failed, cancelled), or a recipient no longer active: nothing to do. */
   | { readonly outcome: 'cancel'; readonly code: string };
 
 export interface AttemptDeliveryOptions {
@@ -44,6 +44,7 @@ export async function attemptDelivery({ prisma, messenger, row, now }: AttemptDe
     if (!parsed.success) return { outcome: 'error', code: 'INVALID_MESSAGE', permanent: true };
     const message = parsed.data;
     const recipient = await loadRecipient(prisma, row.recipientId, row.platform);
+    if (!recipient) return { outcome: 'cancel', code: 'RECIPIENT_INACTIVE' };
     const target = { platform: row.platform, recipient, kind: row.kind, isUpdate: row.updatesId !== null };
 
     if (row.updatesId === null) {

@@ -100,7 +100,7 @@ export async function dispatchDue(options: DispatchDueOptions): Promise<Dispatch
       case 'wait':
         return kept(await postpone(prisma, row, attempt.until), 'deferred', log);
       case 'cancel':
-        logger.info({ ...log, code: attempt.code }, 'outbox update cancelled');
+        logger.info({ ...log, code: attempt.code }, 'outbox message cancelled');
         return kept(await markSettled(prisma, row, 'CANCELLED', attempt.code), 'cancelled', log);
       case 'error': {
         const { code } = attempt;

@@ -63,6 +63,19 @@ describe('dispatchDue', () => {
     expect(await db.prisma.webMessage.count()).toBe(1);
   });
 
+  it('cancels a message whose recipient was deactivated after it was queued', async () => {
+    const { id } = await queue('to-sarah', 'sarah', 'Hello Sarah');
+    await db.prisma.person.update({ where: { id: ids.sarah }, data: { active: false } });
+    try {
+      expect(await dispatch(NOW)).toEqual({ sent: 0, retried: 0, failed: 0, deferred: 0, cancelled: 1 });
+      expect(await db.prisma.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'CANCELLED', lastError: 'RECIPIENT_INACTIVE' });
+      expect(await db.prisma.webMessage.count()).toBe(0);
+      expect(await db.prisma.alert.count()).toBe(0);
+    } finally {
+      await db.prisma.person.update({ where: { id: ids.sarah }, data: { active: true } });
+    }
+  });
+
   it('delivers nothing before the row is due (quiet hours)', async () => {
     const evening = new Date('2026-11-17T21:00:00.000Z'); // 22:00 in Paris: quiet hours until 08:30
     const { deliverAt } = await queue('evening', 'julien', 'Demain matin', evening, true);
