@@ -1,8 +1,8 @@
 /**
  * Local wall-clock times in a time zone ('HH:mm' on a calendar date), through luxon, which knows
  * the DST rules: a time that does not exist on the spring-forward day (02:30 in Europe/Paris) moves
- * forward to the first existing minute; an ambiguous one on the fall-back day (02:30) is the first
- * of the two. Either way one local (date, time) gives exactly one instant.
+ * forward to the first existing minute; an ambiguous one on the fall-back day (02:30) is one of the
+ * two (luxon's choice). Either way one local (date, time) gives exactly one instant.
  */
 import { DateTime } from 'luxon';
 import { isIsoDate, type IsoDate, type IsoWeekday } from './dates.js';

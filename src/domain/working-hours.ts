@@ -4,7 +4,7 @@
  * hours of their next working day.
  */
 import { addDays, type IsoDate } from './dates.js';
-import { inQuietHours, instantAt, localMoment, minutesOf } from './local-time.js';
+import { inQuietHours, instantAt, localMoment } from './local-time.js';
 
 export interface WorkingHours {
   readonly timeZone: string;
@@ -26,14 +26,14 @@ export function isWorkingMoment(instant: Date, hours: WorkingHours): boolean {
 /** `instant` itself when it is a working moment, else the first working moment after it. */
 export function nextWorkingMoment(instant: Date, hours: WorkingHours): Date {
   if (isWorkingMoment(instant, hours)) return instant;
-  const local = localMoment(instant, hours.timeZone);
-  const endMinutes = minutesOf(hours.quietEnd);
-  // Today, if the quiet hours end later today and today is worked; else a later day's end of quiet hours.
-  let date = local.minutes < endMinutes ? local.date : addDays(local.date, 1);
+  // A working day's first working moment is midnight, or the end of the quiet hours when they span midnight.
+  let date = localMoment(instant, hours.timeZone).date;
   for (let i = 0; i < HORIZON_DAYS; i += 1, date = addDays(date, 1)) {
     if (!hours.isWorkingDate(date)) continue;
-    const candidate = instantAt(date, hours.quietEnd, hours.timeZone);
-    if (candidate.getTime() >= instant.getTime() && isWorkingMoment(candidate, hours)) return candidate;
+    for (const time of ['00:00', hours.quietEnd]) {
+      const candidate = instantAt(date, time, hours.timeZone);
+      if (candidate.getTime() >= instant.getTime() && isWorkingMoment(candidate, hours)) return candidate;
+    }
   }
   return instant;
 }

@@ -20,7 +20,8 @@ const MAX_RANGE_DAYS = 31;
 
 const rangeValue = z
   .object({ m: z.uuid(), from: z.string().refine(isIsoDate), to: z.string().refine(isIsoDate) })
-  .refine((v) => v.from <= v.to && addDays(v.from, MAX_RANGE_DAYS - 1) >= v.to);
+  // Zod runs this even when a field's own refinement failed: check the dates again before addDays (which throws).
+  .refine((v) => isIsoDate(v.from) && isIsoDate(v.to) && v.from <= v.to && addDays(v.from, MAX_RANGE_DAYS - 1) >= v.to);
 
 /** The mission, if it is the acting person's. */
 async function ownMission(ctx: HandlerContext, missionId: string) {
