@@ -25,7 +25,9 @@ async function answer(ctx: HandlerContext, checkInId: string, choice: DayChoice,
     if (!choicesFor(before.granularity, before.otherMission).includes(choice)) {
       throw refusal('INVALID_INTERACTION', `Choice ${choice} not allowed on this mission`);
     }
-    await recordDay(tx, { missionId: before.missionId, date: before.date, parts: partsOf(choice), channel: ctx.channel, actorId: ctx.person.id });
+    const { changed } = await recordDay(tx, { missionId: before.missionId, date: before.date, parts: partsOf(choice), channel: ctx.channel, actorId: ctx.person.id });
+    // The same answer again (a second click on the same button) changes nothing and says so by its outcome.
+    if (!changed && before.status === 'ANSWERED' && before.half === half) return before;
     await setCheckInAnswer(tx, checkInId, 'day', choice);
     await setCheckInAnswer(tx, checkInId, 'half', half);
     await markCheckInAnswered(tx, checkInId, ctx.now, ctx.channel);
