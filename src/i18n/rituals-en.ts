@@ -41,6 +41,7 @@ export const ritualsEn: Record<RitualsMessageKey, string> = {
   'daily.noteLine': 'Note: {note}',
   'daily.blockerLine': 'Blocker (sent to your manager): {blocker}',
   'daily.rolledOver': '*{day}* on *{mission}* is now part of your weekly check-in.',
+  'daily.stillOpen': '*{day}* on *{mission}* is still to fill in: answer here, or type "month".',
   'daily.noteForm.title': 'Note of the day',
   'daily.noteForm.intro': '{day} — {mission}. This stays inside your ESN; it is never shown to the client.',
   'daily.noteForm.note': 'Note (optional)',

@@ -45,6 +45,7 @@ export const ritualsFr = {
   'daily.noteLine': 'Note : {note}',
   'daily.blockerLine': 'Point bloquant (transmis à votre manager) : {blocker}',
   'daily.rolledOver': 'Le *{day}* sur *{mission}* est repris dans votre point hebdo.',
+  'daily.stillOpen': 'Le *{day}* sur *{mission}* reste à compléter : répondez ici, ou écrivez « mois ».',
   'daily.noteForm.title': 'Note du jour',
   'daily.noteForm.intro': '{day} — {mission}. Ces informations restent internes à votre ESN ; elles ne sont jamais montrées au client.',
   'daily.noteForm.note': 'Note (facultative)',

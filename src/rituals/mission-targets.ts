@@ -75,7 +75,7 @@ export async function loadMissionTargets(prisma: Db, now: Date, where: { mission
   });
 }
 
-/** Every mission target, read once per tick (the check-in rituals share them). */
+/** Every mission target, read once per tick (the check-in rituals share them); they depend on the day only. */
 export function missionTargetsOfTick(ctx: TickContext): Promise<MissionTarget[]> {
-  return oncePerTick(ctx, 'mission-targets', () => loadMissionTargets(ctx.prisma, ctx.now));
+  return oncePerTick(ctx, `mission-targets:${dateInTimeZone(ctx.now, 'UTC')}`, () => loadMissionTargets(ctx.prisma, ctx.now));
 }

@@ -20,6 +20,11 @@ export interface TickDeps {
   readonly platforms: readonly ChatPlatform[];
   /** Who holds the outbox claims of this process. */
   readonly workerId: string;
+  /**
+   * What the ticks of one run may share (the targets of a day): `rituel tick --until` passes one,
+   * nothing changes the organization meanwhile. The server passes none: each tick reads afresh.
+   */
+  readonly memo?: Map<string, Promise<unknown>>;
 }
 
 export interface TickSummary {
@@ -31,7 +36,10 @@ export interface TickSummary {
 }
 
 export async function runTick(deps: TickDeps, now: Date): Promise<TickSummary> {
-  const planned = await planDueRituals({ prisma: deps.prisma, now, platforms: deps.platforms, logger: deps.logger }, deps.rituals);
+  const planned = await planDueRituals(
+    { prisma: deps.prisma, now, platforms: deps.platforms, logger: deps.logger, ...(deps.memo ? { memo: deps.memo } : {}) },
+    deps.rituals,
+  );
   const dispatched = await dispatchDue({ prisma: deps.prisma, messengers: deps.messengers, now, workerId: deps.workerId, logger: deps.logger });
   return { at: now.toISOString(), planned, sent: dispatched.sent, retried: dispatched.retried, failed: dispatched.failed };
 }

@@ -15,11 +15,11 @@ export interface TickContext {
   readonly now: Date;
   readonly platforms: readonly ChatPlatform[];
   readonly logger: Logger;
-  /** What rituals share within one tick (their targets are read once): see `oncePerTick`. */
+  /** What rituals share within one tick, or one run of ticks (their targets): see `oncePerTick`. */
   readonly memo?: Map<string, Promise<unknown>>;
 }
 
-/** `load()` once per tick under `key` (several rituals share the same targets). */
+/** `load()` once per tick (or run of ticks) under `key`: several rituals share the same targets. */
 export function oncePerTick<T>(ctx: TickContext, key: string, load: () => Promise<T>): Promise<T> {
   if (!ctx.memo) return load();
   let value = ctx.memo.get(key) as Promise<T> | undefined;

@@ -52,7 +52,16 @@ export function registerTickCommand(program: Command, locale: Locale): void {
       const logger = createLogger(ctx.env.LOG_LEVEL === 'info' ? 'warn' : ctx.env.LOG_LEVEL, 'json');
       await withDatabase(ctx, async ({ prisma }) => {
         const messengers = createMessengers({ env: ctx.env, prisma });
-        const deps = { prisma, logger, rituals: SCHEDULED_RITUALS, messengers, platforms: platformsOf(messengers), workerId: `${hostname()}:${process.pid}:cli` };
+        const deps = {
+          prisma,
+          logger,
+          rituals: SCHEDULED_RITUALS,
+          messengers,
+          platforms: platformsOf(messengers),
+          workerId: `${hostname()}:${process.pid}:cli`,
+          // Nothing changes the organization during this run: its ticks share what they read of it.
+          memo: new Map<string, Promise<unknown>>(),
+        };
         const summaries: TickSummary[] = [];
         for (const at of instants) summaries.push(await runTick(deps, at));
         const total = {

@@ -89,8 +89,11 @@ export function dailyAnsweredMessage(locale: Locale, view: DailyCheckInView): Ch
   return message(outcome.replaceAll('*', ''), blocks);
 }
 
-/** The check-in once its week went into the weekly check-in without an answer. */
-export function dailyRolledOverMessage(locale: Locale, view: DailyCheckInView): ChatMessage {
-  const text = t(locale, 'daily.rolledOver', { day: formatDay(locale, view.date), mission: view.missionTitle });
+/**
+ * The check-in closed unanswered by a weekly check-in: the day is in that weekly check-in
+ * (`inWeekly`), or, from an earlier week, still to fill in from "my month".
+ */
+export function dailyRolledOverMessage(locale: Locale, view: DailyCheckInView, inWeekly: boolean): ChatMessage {
+  const text = t(locale, inWeekly ? 'daily.rolledOver' : 'daily.stillOpen', { day: formatDay(locale, view.date), mission: view.missionTitle });
   return message(text.replaceAll('*', ''), [section(text), actions(button(DAILY_ACTIONS.change, t(locale, 'daily.answerAnyway'), { c: view.id }))]);
 }

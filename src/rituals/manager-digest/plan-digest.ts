@@ -7,9 +7,9 @@ import type { ChatMessage } from '../../chat/message.js';
 import type { Tx } from '../../db/client.js';
 import { defineAction } from '../../chat/router/definitions.js';
 import { refusal } from '../../chat/router/refusal.js';
-import { addDays, type IsoDate } from '../../domain/index.js';
+import { addDays, dateInTimeZone, type IsoDate } from '../../domain/index.js';
 import { enqueueMessage } from '../../scheduler/outbox/enqueue-message.js';
-import type { RunOutcome, ScheduledRitual, TickContext } from '../../scheduler/scheduled-ritual.js';
+import { oncePerTick, type RunOutcome, type ScheduledRitual, type TickContext } from '../../scheduler/scheduled-ritual.js';
 import { remindFromInteraction } from '../alerts/remind-consultant.js';
 import { recordRun } from '../record-run.js';
 import { digestLines } from './digest-content.js';
@@ -48,7 +48,7 @@ export async function queueDigest(
 export const managerDigestRitual: ScheduledRitual<ManagerTarget> = {
   id: 'digest',
   audience: 'manager',
-  targets: (ctx) => loadManagerTargets(ctx.prisma, ctx.now),
+  targets: (ctx) => oncePerTick(ctx, `manager-targets:${dateInTimeZone(ctx.now, 'UTC')}`, () => loadManagerTargets(ctx.prisma, ctx.now)),
   schedule: (target) => ({ timeZone: target.timeZone, time: target.digestTime, weekdays: [target.digestDay] }),
   async run(ctx, target, occurrence): Promise<RunOutcome> {
     const key = digestKey(target.managerId, occurrence.localDate);

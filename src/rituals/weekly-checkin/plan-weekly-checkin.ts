@@ -35,22 +35,27 @@ export async function isWeeklyDay(ctx: TickContext, target: MissionTarget, date:
   return true;
 }
 
-/** Creates the week's check-in (once), rolls the week's unanswered daily check-ins into it, queues its message. */
+/**
+ * Creates the week's check-in (once) and queues its message. Every daily check-in still unanswered
+ * up to today is closed: those of this week roll into the weekly check-in, older ones (the last
+ * Friday, asked after the previous weekly check-in) say how to fill them in; their messages say so.
+ */
 export async function createWeeklyCheckIn(tx: Tx, ctx: TickContext, target: MissionTarget, monday: IsoDate, queue: QueueOptions): Promise<void> {
   const checkInId = await ensureCheckIn(tx, { missionId: target.missionId, personId: target.consultantId, kind: 'WEEKLY', date: monday, now: ctx.now });
+  const today = dateInTimeZone(ctx.now, target.timeZone);
   const pending = await tx.checkIn.findMany({
-    where: { missionId: target.missionId, kind: 'DAILY', status: 'PENDING', date: { gte: toDateOnlyUTC(monday), lte: toDateOnlyUTC(addDays(monday, 6)) } },
+    where: { missionId: target.missionId, kind: 'DAILY', status: 'PENDING', date: { lte: toDateOnlyUTC(today > monday ? today : monday) } },
     select: { id: true },
   });
   for (const daily of pending) {
     await tx.checkIn.update({ where: { id: daily.id }, data: { status: 'EXPIRED' } });
     const view = await loadDailyCheckIn(tx, daily.id, target.consultantId);
-    const rolled = dailyRolledOverMessage(target.locale, view);
+    const closed = dailyRolledOverMessage(target.locale, view, view.date >= monday);
     for (const originalKey of [dailyCheckInKey(target.missionId, view.date), dailyReminderKey(target.missionId, view.date)]) {
-      await enqueueUpdate(tx, { originalKey, dedupeKey: `${originalKey}:rolled-over`, message: rolled, now: ctx.now });
+      await enqueueUpdate(tx, { originalKey, dedupeKey: `${originalKey}:rolled-over`, message: closed, now: ctx.now });
     }
   }
-  const view = await loadWeeklyCheckIn(tx, checkInId, target.consultantId, dateInTimeZone(ctx.now, target.timeZone));
+  const view = await loadWeeklyCheckIn(tx, checkInId, target.consultantId, today);
   const queued = await enqueueMessage(tx, {
     dedupeKey: queue.messageKey,
     recipientId: target.consultantId,
