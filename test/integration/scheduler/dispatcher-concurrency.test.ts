@@ -2,29 +2,18 @@
  * Several dispatchers at once (several processes in production): each row is claimed by one of
  * them, so every message is delivered exactly once.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { textMessage } from '../../../src/chat/build.js';
 import type { Messenger } from '../../../src/chat/messenger.js';
-import { createWebMessenger } from '../../../src/chat/web/web-messenger.js';
-import type { Database } from '../../../src/db/database.js';
 import { createLogger } from '../../../src/log.js';
 import { dispatchDue } from '../../../src/scheduler/dispatch/index.js';
-import { createTestDatabase } from '../../helpers/database.js';
-import { importExampleOrganization } from '../../helpers/example-org.js';
+import { useDispatcherWorld } from '../../helpers/dispatcher-world.js';
 
 const NOW = new Date('2026-11-17T09:00:00.000Z');
 const MESSAGES = 200;
 const logger = createLogger('silent');
 
-let db: Database;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await importExampleOrganization(db.prisma);
-});
-afterAll(async () => {
-  await db?.close();
-});
+const world = useDispatcherWorld();
 
 /** Deterministic small delays (0 to 3 ms), so the dispatchers interleave the same way on every run. */
 function seededDelays(seed: number): () => Promise<void> {
@@ -37,8 +26,8 @@ function seededDelays(seed: number): () => Promise<void> {
 
 describe('concurrent dispatchers', () => {
   it('deliver each of 200 messages exactly once', async () => {
-    const people = await db.prisma.person.findMany({ where: { roles: { has: 'CONSULTANT' } }, select: { id: true } });
-    await db.prisma.outboxMessage.createMany({
+    const people = await world.db.prisma.person.findMany({ where: { roles: { has: 'CONSULTANT' } }, select: { id: true } });
+    await world.db.prisma.outboxMessage.createMany({
       data: Array.from({ length: MESSAGES }, (_, i) => ({
         dedupeKey: `load:${i}`,
         recipientId: people[i % people.length]!.id,
@@ -50,7 +39,6 @@ describe('concurrent dispatchers', () => {
       })),
     });
 
-    const web = createWebMessenger(db.prisma);
     const sends = new Map<string, number>();
     const slowWeb = (seed: number): Messenger => {
       const delay = seededDelays(seed);
@@ -59,13 +47,13 @@ describe('concurrent dispatchers', () => {
         async send(delivery) {
           sends.set(delivery.deliveryId, (sends.get(delivery.deliveryId) ?? 0) + 1);
           await delay();
-          return web.send(delivery);
+          return world.web.send(delivery);
         },
-        update: web.update,
+        update: world.web.update,
       };
     };
     const run = (workerId: string, seed: number) =>
-      dispatchDue({ prisma: db.prisma, messengers: { WEB: slowWeb(seed) }, now: NOW, workerId, logger, batchSize: 10 });
+      dispatchDue({ prisma: world.db.prisma, messengers: { WEB: slowWeb(seed) }, now: NOW, workerId, logger, batchSize: 10 });
 
     const [a, b] = await Promise.all([run('worker-a', 1), run('worker-b', 2)]);
 
@@ -76,8 +64,8 @@ describe('concurrent dispatchers', () => {
     expect(sends.size).toBe(MESSAGES);
     expect([...sends.values()].every((count) => count === 1)).toBe(true);
 
-    expect(await db.prisma.webMessage.count()).toBe(MESSAGES);
-    const rows = await db.prisma.outboxMessage.findMany({ select: { status: true, attempts: true, claimedBy: true } });
+    expect(await world.db.prisma.webMessage.count()).toBe(MESSAGES);
+    const rows = await world.db.prisma.outboxMessage.findMany({ select: { status: true, attempts: true, claimedBy: true } });
     expect(rows.filter((r) => r.status === 'SENT' && r.attempts === 1)).toHaveLength(MESSAGES);
     expect(rows.filter((r) => r.claimedBy === 'worker-a')).toHaveLength(a.sent);
     expect(rows.filter((r) => r.claimedBy === 'worker-b')).toHaveLength(b.sent);

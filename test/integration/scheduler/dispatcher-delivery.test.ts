@@ -3,76 +3,58 @@
  * person's account and language on other platforms, never before the row's time, and update rows
  * edit the message they replace (waiting for it when it is not sent yet).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { textMessage } from '../../../src/chat/build.js';
 import type { Delivery, Messenger } from '../../../src/chat/messenger.js';
-import { createWebMessenger } from '../../../src/chat/web/web-messenger.js';
-import type { Database } from '../../../src/db/database.js';
 import { createLogger } from '../../../src/log.js';
 import { claimDueMessages, dispatchDue } from '../../../src/scheduler/dispatch/index.js';
 import { enqueueMessage, enqueueUpdate } from '../../../src/scheduler/outbox/enqueue-message.js';
-import { createTestDatabase } from '../../helpers/database.js';
-import { importExampleOrganization } from '../../helpers/example-org.js';
+import { useDispatcherWorld } from '../../helpers/dispatcher-world.js';
 
 const NOW = new Date('2026-11-17T09:00:00.000Z'); // a Tuesday, 10:00 in Paris
 const later = (ms: number) => new Date(NOW.getTime() + ms);
 const MINUTE = 60_000;
 const logger = createLogger('silent');
 
-let db: Database;
-let web: Messenger;
-const ids: Record<string, string> = {};
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await importExampleOrganization(db.prisma);
-  for (const p of await db.prisma.person.findMany({ select: { id: true, ref: true } })) ids[p.ref] = p.id;
-  web = createWebMessenger(db.prisma);
-});
-afterAll(async () => {
-  await db?.close();
-});
-beforeEach(async () => {
-  await db.prisma.webMessage.deleteMany();
-  await db.prisma.outboxMessage.deleteMany();
-});
+const world = useDispatcherWorld();
+const { ids } = world;
 
 async function queue(key: string, ref: string, text: string, now = NOW, respectQuietHours = false) {
-  const result = await db.prisma.$transaction((tx) =>
+  const result = await world.db.prisma.$transaction((tx) =>
     enqueueMessage(tx, { dedupeKey: key, recipientId: ids[ref]!, kind: 'test.message', message: textMessage(text), now, platforms: ['WEB'], respectQuietHours }),
   );
   if (result.status === 'unreachable') throw new Error('unreachable');
   return result;
 }
 
-const dispatch = (now: Date, messenger: Messenger = web, workerId = 'worker-a') =>
-  dispatchDue({ prisma: db.prisma, messengers: { [messenger.platform]: messenger }, now, workerId, logger, random: () => 0 });
+const dispatch = (now: Date, messenger: Messenger = world.web, workerId = 'worker-a') =>
+  dispatchDue({ prisma: world.db.prisma, messengers: { [messenger.platform]: messenger }, now, workerId, logger, random: () => 0 });
 
 describe('dispatchDue', () => {
   it('delivers a due message to the web chat and records its id', async () => {
     const { id } = await queue('hello', 'alice', 'Bonjour Alice');
     expect(await dispatch(NOW)).toEqual({ sent: 1, retried: 0, failed: 0, deferred: 0, cancelled: 0 });
 
-    const messages = await db.prisma.webMessage.findMany();
+    const messages = await world.db.prisma.webMessage.findMany();
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ personId: ids.alice, outboxId: id, payload: textMessage('Bonjour Alice') });
-    const row = await db.prisma.outboxMessage.findUniqueOrThrow({ where: { id } });
+    const row = await world.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: 'SENT', attempts: 1, platformMessageId: messages[0]!.id, sentAt: NOW, lastError: null, claimedBy: 'worker-a' });
 
     expect(await dispatch(later(MINUTE))).toEqual({ sent: 0, retried: 0, failed: 0, deferred: 0, cancelled: 0 });
-    expect(await db.prisma.webMessage.count()).toBe(1);
+    expect(await world.db.prisma.webMessage.count()).toBe(1);
   });
 
   it('cancels a message whose recipient was deactivated after it was queued', async () => {
     const { id } = await queue('to-sarah', 'sarah', 'Hello Sarah');
-    await db.prisma.person.update({ where: { id: ids.sarah }, data: { active: false } });
+    await world.db.prisma.person.update({ where: { id: ids.sarah }, data: { active: false } });
     try {
       expect(await dispatch(NOW)).toEqual({ sent: 0, retried: 0, failed: 0, deferred: 0, cancelled: 1 });
-      expect(await db.prisma.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'CANCELLED', lastError: 'RECIPIENT_INACTIVE' });
-      expect(await db.prisma.webMessage.count()).toBe(0);
-      expect(await db.prisma.alert.count()).toBe(0);
+      expect(await world.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'CANCELLED', lastError: 'RECIPIENT_INACTIVE' });
+      expect(await world.db.prisma.webMessage.count()).toBe(0);
+      expect(await world.db.prisma.alert.count()).toBe(0);
     } finally {
-      await db.prisma.person.update({ where: { id: ids.sarah }, data: { active: true } });
+      await world.db.prisma.person.update({ where: { id: ids.sarah }, data: { active: true } });
     }
   });
 
@@ -83,9 +65,9 @@ describe('dispatchDue', () => {
 
     expect((await dispatch(evening)).sent).toBe(0);
     expect((await dispatch(new Date(deliverAt.getTime() - 1))).sent).toBe(0);
-    expect(await db.prisma.webMessage.count()).toBe(0);
+    expect(await world.db.prisma.webMessage.count()).toBe(0);
     expect((await dispatch(deliverAt)).sent).toBe(1);
-    expect(await db.prisma.webMessage.count({ where: { personId: ids.julien } })).toBe(1);
+    expect(await world.db.prisma.webMessage.count({ where: { personId: ids.julien } })).toBe(1);
   });
 
   it('gives other messengers the account and language of the recipient, and keeps the channel', async () => {
@@ -99,59 +81,59 @@ describe('dispatchDue', () => {
       update: async () => {},
     };
     const sarahRow = await queue('to-sarah', 'sarah', 'Hello');
-    await db.prisma.outboxMessage.update({ where: { id: sarahRow.id }, data: { platform: 'SLACK' } });
+    await world.db.prisma.outboxMessage.update({ where: { id: sarahRow.id }, data: { platform: 'SLACK' } });
     const aliceRow = await queue('to-alice', 'alice', 'Bonjour');
-    await db.prisma.outboxMessage.update({ where: { id: aliceRow.id }, data: { platform: 'SLACK' } });
+    await world.db.prisma.outboxMessage.update({ where: { id: aliceRow.id }, data: { platform: 'SLACK' } });
 
     expect((await dispatch(NOW, slack)).sent).toBe(2);
     const byRow = Object.fromEntries(seen.map((d) => [d.deliveryId, [d.recipient.locale, d.recipient.account?.externalId, d.recipient.account?.teamId]]));
     expect(byRow).toEqual({ [sarahRow.id]: ['en', 'U07SARAH01', 'T07ACME001'], [aliceRow.id]: ['fr', 'U07ALICE01', 'T07ACME001'] });
-    const row = await db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: aliceRow.id } });
+    const row = await world.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: aliceRow.id } });
     expect(row).toMatchObject({ status: 'SENT', platformMessageId: `ts-${aliceRow.id}`, platformChannelId: `D-${ids.alice}` });
   });
 
   it('edits the original message with an update row', async () => {
     const original = await queue('checkin', 'alice', 'Votre journée ?');
     await dispatch(NOW);
-    expect(await db.prisma.$transaction((tx) => enqueueUpdate(tx, { originalKey: 'checkin', dedupeKey: 'checkin:answered', message: textMessage('Merci !'), now: later(MINUTE) }))).toBe(true);
+    expect(await world.db.prisma.$transaction((tx) => enqueueUpdate(tx, { originalKey: 'checkin', dedupeKey: 'checkin:answered', message: textMessage('Merci !'), now: later(MINUTE) }))).toBe(true);
 
     expect(await dispatch(later(MINUTE))).toMatchObject({ sent: 1, deferred: 0 });
-    const messages = await db.prisma.webMessage.findMany();
+    const messages = await world.db.prisma.webMessage.findMany();
     expect(messages).toHaveLength(1);
     expect(messages[0]!.payload).toEqual(textMessage('Merci !'));
-    const update = await db.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: 'checkin:answered' } });
+    const update = await world.db.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: 'checkin:answered' } });
     expect(update).toMatchObject({ status: 'SENT', updatesId: original.id, platformMessageId: messages[0]!.id, attempts: 1 });
   });
 
   it('holds an update until its original is sent, without using an attempt', async () => {
     const original = await queue('validation', 'julien', 'Version 1');
     // Another dispatcher holds the original (claimed, not sent yet): the edit becomes an update row.
-    expect(await claimDueMessages({ prisma: db.prisma, now: NOW, platforms: ['WEB'], workerId: 'other', limit: 10, leaseMs: 5 * MINUTE })).toHaveLength(1);
-    await db.prisma.$transaction((tx) => enqueueUpdate(tx, { originalKey: 'validation', dedupeKey: 'validation:v2', message: textMessage('Version 2'), now: NOW }));
+    expect(await claimDueMessages({ prisma: world.db.prisma, now: NOW, platforms: ['WEB'], workerId: 'other', limit: 10, leaseMs: 5 * MINUTE })).toHaveLength(1);
+    await world.db.prisma.$transaction((tx) => enqueueUpdate(tx, { originalKey: 'validation', dedupeKey: 'validation:v2', message: textMessage('Version 2'), now: NOW }));
 
     expect(await dispatch(NOW)).toEqual({ sent: 0, retried: 0, failed: 0, deferred: 1, cancelled: 0 });
-    const waiting = await db.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: 'validation:v2' } });
+    const waiting = await world.db.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: 'validation:v2' } });
     expect(waiting).toMatchObject({ status: 'PENDING', attempts: 0, nextAttemptAt: later(30_000), lastError: null });
-    expect(await db.prisma.webMessage.count()).toBe(0);
+    expect(await world.db.prisma.webMessage.count()).toBe(0);
 
     // The other dispatcher never came back: after its lease the original is sent, then edited.
     expect(await dispatch(later(5 * MINUTE))).toEqual({ sent: 2, retried: 0, failed: 0, deferred: 0, cancelled: 0 });
-    const messages = await db.prisma.webMessage.findMany();
+    const messages = await world.db.prisma.webMessage.findMany();
     expect(messages.map((m) => [m.outboxId, m.payload])).toEqual([[original.id, textMessage('Version 2')]]);
-    expect(await db.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: 'validation:v2' } })).toMatchObject({ status: 'SENT', attempts: 1 });
+    expect(await world.db.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: 'validation:v2' } })).toMatchObject({ status: 'SENT', attempts: 1 });
   });
 
   it('cancels an update whose original failed', async () => {
     const original = await queue('failed-original', 'sarah', 'Hello');
-    await db.prisma.outboxMessage.update({ where: { id: original.id }, data: { status: 'FAILED', lastError: 'USER_NOT_FOUND' } });
-    await db.prisma.outboxMessage.create({
+    await world.db.prisma.outboxMessage.update({ where: { id: original.id }, data: { status: 'FAILED', lastError: 'USER_NOT_FOUND' } });
+    await world.db.prisma.outboxMessage.create({
       data: { dedupeKey: 'failed-original:edit', recipientId: ids.sarah!, platform: 'WEB', kind: 'test.message.update', payload: textMessage('Edited'), updatesId: original.id, nextAttemptAt: NOW },
     });
     expect(await dispatch(NOW)).toEqual({ sent: 0, retried: 0, failed: 0, deferred: 0, cancelled: 1 });
-    expect(await db.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: 'failed-original:edit' } })).toMatchObject({
+    expect(await world.db.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: 'failed-original:edit' } })).toMatchObject({
       status: 'CANCELLED',
       lastError: 'ORIGINAL_NOT_SENT',
     });
-    expect(await db.prisma.webMessage.count()).toBe(0);
+    expect(await world.db.prisma.webMessage.count()).toBe(0);
   });
 });

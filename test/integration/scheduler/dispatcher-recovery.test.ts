@@ -3,41 +3,23 @@
  * loses nothing and duplicates nothing: after the lease, another dispatcher takes its rows over.
  * "Dying" is simulated with a messenger that never answers: that dispatcher is simply abandoned.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { textMessage } from '../../../src/chat/build.js';
 import type { Delivery, Messenger, SentMessage } from '../../../src/chat/messenger.js';
-import { createWebMessenger } from '../../../src/chat/web/web-messenger.js';
-import type { Database } from '../../../src/db/database.js';
 import { createLogger } from '../../../src/log.js';
 import { claimDueMessages, DEFAULT_LEASE_MS, dispatchDue, type DispatchResult } from '../../../src/scheduler/dispatch/index.js';
-import { createTestDatabase } from '../../helpers/database.js';
-import { importExampleOrganization } from '../../helpers/example-org.js';
+import { useDispatcherWorld } from '../../helpers/dispatcher-world.js';
 
 const NOW = new Date('2026-11-17T09:00:00.000Z');
 const later = (ms: number) => new Date(NOW.getTime() + ms);
 const logger = createLogger('silent');
 const REFS = ['alice', 'julien', 'sarah'];
 
-let db: Database;
-let web: Messenger;
-const ids: Record<string, string> = {};
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await importExampleOrganization(db.prisma);
-  for (const p of await db.prisma.person.findMany({ select: { id: true, ref: true } })) ids[p.ref] = p.id;
-  web = createWebMessenger(db.prisma);
-});
-afterAll(async () => {
-  await db?.close();
-});
-beforeEach(async () => {
-  await db.prisma.webMessage.deleteMany();
-  await db.prisma.outboxMessage.deleteMany();
-});
+const world = useDispatcherWorld();
+const { ids } = world;
 
 async function queueOnePerPerson(): Promise<string[]> {
-  await db.prisma.outboxMessage.createMany({
+  await world.db.prisma.outboxMessage.createMany({
     data: REFS.map((ref, i) => ({
       dedupeKey: `restart:${ref}`,
       recipientId: ids[ref]!,
@@ -48,7 +30,7 @@ async function queueOnePerPerson(): Promise<string[]> {
       createdAt: new Date(NOW.getTime() - 1000 + i),
     })),
   });
-  return (await db.prisma.outboxMessage.findMany({ orderBy: { createdAt: 'asc' } })).map((r) => r.id);
+  return (await world.db.prisma.outboxMessage.findMany({ orderBy: { createdAt: 'asc' } })).map((r) => r.id);
 }
 
 /** A web messenger that counts sends per row and can be told to hang (before or after the real send). */
@@ -62,17 +44,17 @@ function observedWeb(hang?: 'before' | 'after', gate?: Promise<void>) {
       sends.set(delivery.deliveryId, (sends.get(delivery.deliveryId) ?? 0) + 1);
       entered();
       if (hang === 'before') await (gate ?? new Promise<never>(() => {}));
-      const sent = await web.send(delivery);
+      const sent = await world.web.send(delivery);
       if (hang === 'after') await new Promise<never>(() => {});
       return sent;
     },
-    update: web.update,
+    update: world.web.update,
   };
   return { messenger, sends, started };
 }
 
 const dispatch = (now: Date, messenger: Messenger, workerId: string) =>
-  dispatchDue({ prisma: db.prisma, messengers: { WEB: messenger }, now, workerId, logger, random: () => 0 });
+  dispatchDue({ prisma: world.db.prisma, messengers: { WEB: messenger }, now, workerId, logger, random: () => 0 });
 
 const NOTHING: DispatchResult = { sent: 0, retried: 0, failed: 0, deferred: 0, cancelled: 0 };
 
@@ -82,29 +64,29 @@ describe('restarts', () => {
     const dead = observedWeb('before');
     void dispatch(NOW, dead.messenger, 'dead'); // abandoned: its first send never returns
     await dead.started;
-    expect(await db.prisma.outboxMessage.count({ where: { status: 'SENDING', claimedBy: 'dead' } })).toBe(3);
+    expect(await world.db.prisma.outboxMessage.count({ where: { status: 'SENDING', claimedBy: 'dead' } })).toBe(3);
 
     const next = observedWeb();
     expect(await dispatch(later(DEFAULT_LEASE_MS - 1), next.messenger, 'next')).toEqual(NOTHING);
     expect(await dispatch(later(DEFAULT_LEASE_MS), next.messenger, 'next')).toEqual({ ...NOTHING, sent: 3 });
 
     expect([...next.sends.entries()].sort()).toEqual(rows.map((id) => [id, 1]).sort());
-    const messages = await db.prisma.webMessage.findMany();
+    const messages = await world.db.prisma.webMessage.findMany();
     expect(messages.map((m) => m.outboxId).sort()).toEqual([...rows].sort());
-    const settled = await db.prisma.outboxMessage.findMany();
+    const settled = await world.db.prisma.outboxMessage.findMany();
     expect(settled.every((r) => r.status === 'SENT' && r.claimedBy === 'next' && r.attempts === 2)).toBe(true);
   });
 
   it('takes over rows claimed and never delivered', async () => {
     await queueOnePerPerson();
-    const claimed = await claimDueMessages({ prisma: db.prisma, now: NOW, platforms: ['WEB'], workerId: 'gone', limit: 2, leaseMs: DEFAULT_LEASE_MS });
+    const claimed = await claimDueMessages({ prisma: world.db.prisma, now: NOW, platforms: ['WEB'], workerId: 'gone', limit: 2, leaseMs: DEFAULT_LEASE_MS });
     expect(claimed.map((r) => [r.claimedBy, r.attempts])).toEqual([['gone', 1], ['gone', 1]]);
 
     const next = observedWeb();
     expect(await dispatch(NOW, next.messenger, 'next')).toEqual({ ...NOTHING, sent: 1 });
     expect(await dispatch(later(DEFAULT_LEASE_MS), next.messenger, 'next')).toEqual({ ...NOTHING, sent: 2 });
     expect([...next.sends.values()]).toEqual([1, 1, 1]);
-    expect(await db.prisma.webMessage.count()).toBe(3);
+    expect(await world.db.prisma.webMessage.count()).toBe(3);
   });
 
   it('finds the message already in the web chat when the dispatcher died after sending it', async () => {
@@ -112,29 +94,29 @@ describe('restarts', () => {
     const dead = observedWeb('after');
     void dispatch(NOW, dead.messenger, 'dead');
     await dead.started;
-    await expect.poll(() => db.prisma.webMessage.count()).toBe(1);
-    const [first] = await db.prisma.webMessage.findMany();
+    await expect.poll(() => world.db.prisma.webMessage.count()).toBe(1);
+    const [first] = await world.db.prisma.webMessage.findMany();
     expect(first!.outboxId).toBe(rows[0]);
-    expect(await db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: rows[0]! } })).toMatchObject({ status: 'SENDING' });
+    expect(await world.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: rows[0]! } })).toMatchObject({ status: 'SENDING' });
 
-    expect(await dispatch(later(DEFAULT_LEASE_MS), web, 'next')).toEqual({ ...NOTHING, sent: 3 });
-    expect(await db.prisma.webMessage.count()).toBe(3);
-    expect(await db.prisma.webMessage.count({ where: { outboxId: rows[0]! } })).toBe(1);
-    expect(await db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: rows[0]! } })).toMatchObject({ status: 'SENT', platformMessageId: first!.id });
+    expect(await dispatch(later(DEFAULT_LEASE_MS), world.web, 'next')).toEqual({ ...NOTHING, sent: 3 });
+    expect(await world.db.prisma.webMessage.count()).toBe(3);
+    expect(await world.db.prisma.webMessage.count({ where: { outboxId: rows[0]! } })).toBe(1);
+    expect(await world.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: rows[0]! } })).toMatchObject({ status: 'SENT', platformMessageId: first!.id });
   });
 
   it('gives up on a row whose dispatchers died at every attempt, and tells the manager', async () => {
     const rows = await queueOnePerPerson();
     // Eight claims already, the last one abandoned: a message that kills or hangs its dispatcher.
-    await db.prisma.outboxMessage.update({ where: { id: rows[0]! }, data: { status: 'SENDING', attempts: 8, claimedAt: NOW, claimedBy: 'dead' } });
-    await db.prisma.alert.deleteMany();
+    await world.db.prisma.outboxMessage.update({ where: { id: rows[0]! }, data: { status: 'SENDING', attempts: 8, claimedAt: NOW, claimedBy: 'dead' } });
+    await world.db.prisma.alert.deleteMany();
 
     const next = observedWeb();
     // Sent: Julien's and Sarah's messages, and the alert to Marc about Alice.
     expect(await dispatch(later(DEFAULT_LEASE_MS), next.messenger, 'next')).toEqual({ ...NOTHING, sent: 3, failed: 1 });
     expect(next.sends.has(rows[0]!)).toBe(false);
-    expect(await db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: rows[0]! } })).toMatchObject({ status: 'FAILED', attempts: 9, lastError: 'INTERRUPTED' });
-    expect(await db.prisma.alert.findFirstOrThrow()).toMatchObject({ kind: 'DELIVERY_FAILED', subjectId: ids.alice, data: { code: 'INTERRUPTED' } });
+    expect(await world.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: rows[0]! } })).toMatchObject({ status: 'FAILED', attempts: 9, lastError: 'INTERRUPTED' });
+    expect(await world.db.prisma.alert.findFirstOrThrow()).toMatchObject({ kind: 'DELIVERY_FAILED', subjectId: ids.alice, data: { code: 'INTERRUPTED' } });
   });
 
   it('drops the outcome of a dispatcher whose row was taken over while it was still sending', async () => {
@@ -144,11 +126,11 @@ describe('restarts', () => {
     const slowRun = dispatch(NOW, slow.messenger, 'slow');
     await slow.started;
 
-    expect(await dispatch(later(DEFAULT_LEASE_MS), web, 'next')).toEqual({ ...NOTHING, sent: 3 });
+    expect(await dispatch(later(DEFAULT_LEASE_MS), world.web, 'next')).toEqual({ ...NOTHING, sent: 3 });
     release(); // the slow dispatcher's first send completes (the web chat finds the same message)...
     expect(await slowRun).toEqual(NOTHING); // ...but its claims were taken over: nothing recorded,
     expect([...slow.sends.keys()]).toEqual([rows[0]]); // and the rest of its batch is not sent again
-    expect(await db.prisma.webMessage.count()).toBe(3);
-    expect(await db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: rows[0]! } })).toMatchObject({ status: 'SENT', claimedBy: 'next' });
+    expect(await world.db.prisma.webMessage.count()).toBe(3);
+    expect(await world.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: rows[0]! } })).toMatchObject({ status: 'SENT', claimedBy: 'next' });
   });
 });

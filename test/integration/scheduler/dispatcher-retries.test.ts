@@ -2,39 +2,19 @@
  * Failed attempts: a retryable failure puts the row back with an exponential backoff (or the
  * platform's Retry-After when longer), and after the last attempt the row fails.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { textMessage } from '../../../src/chat/build.js';
 import { DeliveryError, type Messenger } from '../../../src/chat/messenger.js';
-import { createWebMessenger } from '../../../src/chat/web/web-messenger.js';
-import type { Database } from '../../../src/db/database.js';
 import { createLogger } from '../../../src/log.js';
 import { dispatchDue, MAX_RETRY_DELAY_MS, retryDelayMs } from '../../../src/scheduler/dispatch/index.js';
-import { createTestDatabase } from '../../helpers/database.js';
-import { importExampleOrganization } from '../../helpers/example-org.js';
+import { useDispatcherWorld } from '../../helpers/dispatcher-world.js';
 
 const NOW = new Date('2026-11-17T09:00:00.000Z'); // a Tuesday, 10:00 in Paris
 const later = (ms: number) => new Date(NOW.getTime() + ms);
 const SECOND = 1000;
 const logger = createLogger('silent');
 
-let db: Database;
-let web: Messenger;
-let aliceId: string;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await importExampleOrganization(db.prisma);
-  aliceId = (await db.prisma.person.findFirstOrThrow({ where: { ref: 'alice' } })).id;
-  web = createWebMessenger(db.prisma);
-});
-afterAll(async () => {
-  await db?.close();
-});
-beforeEach(async () => {
-  await db.prisma.webMessage.deleteMany();
-  await db.prisma.outboxMessage.deleteMany();
-  await db.prisma.alert.deleteMany();
-});
+const world = useDispatcherWorld();
 
 /** A web messenger whose sends fail with the next scripted errors, then succeed; `calls` lists the deliveries tried. */
 function flaky(errors: Error[]): Messenger & { calls: string[] } {
@@ -45,9 +25,9 @@ function flaky(errors: Error[]): Messenger & { calls: string[] } {
       messenger.calls.push(delivery.deliveryId);
       const error = errors.shift();
       if (error) throw error;
-      return web.send(delivery);
+      return world.web.send(delivery);
     },
-    update: web.update,
+    update: world.web.update,
   };
   return messenger;
 }
@@ -55,16 +35,16 @@ function flaky(errors: Error[]): Messenger & { calls: string[] } {
 const retryable = (code: string, retryAfterMs?: number) => new DeliveryError(code, 'try later', { permanent: false, retryAfterMs });
 
 async function queueToAlice(key: string) {
-  const row = await db.prisma.outboxMessage.create({
-    data: { dedupeKey: key, recipientId: aliceId, platform: 'WEB', kind: 'test.message', payload: textMessage('Bonjour'), nextAttemptAt: NOW, createdAt: NOW },
+  const row = await world.db.prisma.outboxMessage.create({
+    data: { dedupeKey: key, recipientId: world.ids.alice!, platform: 'WEB', kind: 'test.message', payload: textMessage('Bonjour'), nextAttemptAt: NOW, createdAt: NOW },
   });
   return row.id;
 }
 
 const dispatch = (now: Date, messenger: Messenger, options: { maxAttempts?: number; random?: () => number } = {}) =>
-  dispatchDue({ prisma: db.prisma, messengers: { WEB: messenger }, now, workerId: 'worker-a', logger, random: () => 0, ...options });
+  dispatchDue({ prisma: world.db.prisma, messengers: { WEB: messenger }, now, workerId: 'worker-a', logger, random: () => 0, ...options });
 
-const rowOf = (id: string) => db.prisma.outboxMessage.findUniqueOrThrow({ where: { id } });
+const rowOf = (id: string) => world.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id } });
 
 describe('retries', () => {
   it('backs off exponentially and delivers once the platform answers', async () => {
@@ -83,7 +63,7 @@ describe('retries', () => {
     expect(await dispatch(later(90 * SECOND), messenger)).toMatchObject({ sent: 1, retried: 0 });
     expect(await rowOf(id)).toMatchObject({ status: 'SENT', attempts: 3, lastError: null, sentAt: later(90 * SECOND) });
     expect(messenger.calls).toEqual([id, id, id]);
-    expect(await db.prisma.webMessage.count()).toBe(1);
+    expect(await world.db.prisma.webMessage.count()).toBe(1);
   });
 
   it('waits as long as Retry-After says when it is longer than the backoff', async () => {
@@ -127,10 +107,10 @@ describe('retries', () => {
     expect(results.map((r) => [r.retried, r.failed, r.sent])).toEqual([[1, 0, 0], [1, 0, 0], [0, 1, 1]]);
     expect(await rowOf(id)).toMatchObject({ status: 'FAILED', attempts: 3, lastError: 'UNAVAILABLE' });
 
-    const alerts = await db.prisma.alert.findMany();
+    const alerts = await world.db.prisma.alert.findMany();
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatchObject({ kind: 'DELIVERY_FAILED', subjectId: aliceId, data: { code: 'UNAVAILABLE', attempts: 3, outboxId: id } });
-    const toManager = await db.prisma.outboxMessage.findFirstOrThrow({ where: { kind: 'alert.delivery_failed' } });
+    expect(alerts[0]).toMatchObject({ kind: 'DELIVERY_FAILED', subjectId: world.ids.alice!, data: { code: 'UNAVAILABLE', attempts: 3, outboxId: id } });
+    const toManager = await world.db.prisma.outboxMessage.findFirstOrThrow({ where: { kind: 'alert.delivery_failed' } });
     expect(messenger.calls).toEqual([id, id, id, toManager.id]);
     expect((toManager.payload as { text: string }).text).toBe(
       'Rituel n’a pas pu joindre *Alice Martin* sur le chat web : la plateforme ne répond pas, encore après 3 tentatives.',
