@@ -26,7 +26,7 @@ export const SCHEDULED_RITUALS: readonly ScheduledRitual[] = [
   weeklyCheckInRitual,
   dailyCheckInRitual,
   managerDigestRitual,
-] as readonly ScheduledRitual[];
+];
 
 export const INTERACTION_DEFINITIONS: readonly InteractionDefinition[] = [
   answerDailyAction,
@@ -42,7 +42,7 @@ export const INTERACTION_DEFINITIONS: readonly InteractionDefinition[] = [
   acknowledgeAlertAction,
   remindFromAlertAction,
   remindFromDigestAction,
-] as readonly InteractionDefinition[];
+];
 
 export const COMMANDS: readonly CommandDefinition[] = [helpCommand, myWeekCommand, myMonthCommand, statusCommand];
 export const FALLBACK_COMMAND = helpCommand.name;
