@@ -42,8 +42,6 @@ export type RitualAlertKind = keyof typeof ALERT_TEXTS;
 /** The kinds whose subject is a consultant who can be reminded. */
 const REMINDABLE: readonly RitualAlertKind[] = ['BLOCKER', 'LOW_MOOD', 'MISSING_CHECKINS'];
 
-
-
 function alertText(locale: Locale, view: AlertView): string {
   const f = view.facts;
   const params = {
