@@ -8,8 +8,8 @@ import {
   monthOf,
   toDateOnlyUTC,
   type IsoDate,
-  type Region,
 } from '../domain/index.js';
+import { domainMission } from '../services/domain-mission.js';
 
 export async function missingDaysUntil(db: Db | Tx, missionId: string, until: IsoDate, from?: IsoDate): Promise<IsoDate[]> {
   const month = monthOf(until);
@@ -23,12 +23,7 @@ export async function missingDaysUntil(db: Db | Tx, missionId: string, until: Is
   });
   const { missingDays } = craCompleteness({
     month,
-    mission: {
-      startDate: fromDateOnlyUTC(mission.startDate),
-      endDate: mission.endDate ? fromDateOnlyUTC(mission.endDate) : null,
-      region: mission.region as Region,
-      whitMondayWorked: mission.whitMondayWorked,
-    },
+    mission: domainMission(mission),
     entries: entries.map((e) => ({ date: fromDateOnlyUTC(e.date), fraction: e.fraction.toString() })),
   });
   return missingDays.filter((d) => d <= until && (!from || d >= from));

@@ -15,10 +15,10 @@ import {
   toDateOnlyUTC,
   type DayKind,
   type IsoDate,
-  type Region,
 } from '../domain/index.js';
 import { formatNumber, t, type Locale } from '../i18n/index.js';
 import { isMonthEditable } from '../services/assert-month-editable.js';
+import { domainMission } from '../services/domain-mission.js';
 import { choiceLabel, choiceOf, type DayChoice } from './day-choices.js';
 
 export interface MissionDay {
@@ -49,9 +49,9 @@ export interface MissionDays {
 /** `today` (the person's): days after it are not missing yet. Without it, no day is in the future. */
 export async function loadMissionDays(db: Db | Tx, missionId: string, from: IsoDate, to: IsoDate, today?: IsoDate): Promise<MissionDays> {
   const mission = await db.mission.findUniqueOrThrow({ where: { id: missionId } });
-  const window = { startDate: fromDateOnlyUTC(mission.startDate), endDate: mission.endDate ? fromDateOnlyUTC(mission.endDate) : null };
-  const region = mission.region as Region;
-  const calendar = { whitMondayWorked: mission.whitMondayWorked };
+  const window = domainMission(mission);
+  const { region } = window;
+  const calendar = { whitMondayWorked: window.whitMondayWorked };
   const entries = await db.dayEntry.findMany({
     where: { personId: mission.consultantId, date: { gte: toDateOnlyUTC(from), lte: toDateOnlyUTC(to) } },
     select: { missionId: true, date: true, kind: true, fraction: true },

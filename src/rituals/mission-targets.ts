@@ -4,8 +4,9 @@
  */
 import type { Db } from '../db/client.js';
 import type { Granularity } from '../db/generated/client.js';
-import { addDays, dateInTimeZone, fromDateOnlyUTC, toDateOnlyUTC, type IsoDate, type IsoWeekday, type Region } from '../domain/index.js';
+import { addDays, dateInTimeZone, toDateOnlyUTC, type IsoDate, type IsoWeekday, type Region } from '../domain/index.js';
 import { personLocale, type Locale } from '../i18n/index.js';
+import { domainMission } from '../services/domain-mission.js';
 import { oncePerTick, type ScheduledTarget, type TickContext } from '../scheduler/scheduled-ritual.js';
 
 export interface MissionTarget extends ScheduledTarget {
@@ -60,11 +61,8 @@ export async function loadMissionTargets(prisma: Db, now: Date, where: { mission
       managerId: m.managerId,
       locale: personLocale(m.consultant.locale, org.locale),
       timeZone: m.consultant.timezone ?? m.timezone,
-      region: m.region as Region,
-      whitMondayWorked: m.whitMondayWorked,
+      ...domainMission(m),
       granularity: m.granularity,
-      startDate: fromDateOnlyUTC(m.startDate),
-      endDate: m.endDate ? fromDateOnlyUTC(m.endDate) : null,
       dailyTime: m.consultant.dailyCheckinTime ?? m.dailyCheckinTime ?? org.dailyCheckinTime,
       weeklyDay: (m.weeklyCheckinDay ?? org.weeklyCheckinDay) as IsoWeekday,
       weeklyTime: m.weeklyCheckinTime ?? org.weeklyCheckinTime,

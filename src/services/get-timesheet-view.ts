@@ -14,9 +14,9 @@ import {
   type BillingLine,
   type IsoDate,
   type Problem,
-  type Region,
   type YearMonth,
 } from '../domain/index.js';
+import { domainMission } from './domain-mission.js';
 
 export interface TimesheetDayView {
   date: IsoDate;
@@ -68,12 +68,7 @@ export async function getTimesheetView({ prisma, missionId, month }: GetTimeshee
     where: { id: missionId },
     include: { client: true, consultant: true, rates: { orderBy: { validFrom: 'asc' } } },
   });
-  const region = mission.region as Region;
-  const whitMondayWorked = mission.whitMondayWorked;
-  const window = {
-    startDate: fromDateOnlyUTC(mission.startDate),
-    endDate: mission.endDate ? fromDateOnlyUTC(mission.endDate) : null,
-  };
+  const { region, whitMondayWorked, ...window } = domainMission(mission);
   const range = { gte: toDateOnlyUTC(firstDay(month)), lte: toDateOnlyUTC(lastDay(month)) };
   const [timesheet, personEntries] = await Promise.all([
     prisma.timesheet.findUnique({ where: { missionId_month: { missionId, month } } }),

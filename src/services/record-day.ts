@@ -11,7 +11,6 @@ import type { Channel } from '../db/generated/client.js';
 import {
   checkFraction,
   flagsForEntry,
-  fromDateOnlyUTC,
   monthOf,
   quartersToString,
   toDateOnlyUTC,
@@ -19,10 +18,9 @@ import {
   type DayKind,
   type DomainProblem,
   type IsoDate,
-  type Region,
 } from '../domain/index.js';
-import { CodedError } from '../errors.js';
 import { assertMonthEditable } from './assert-month-editable.js';
+import { assertNoDayProblems, domainMission } from './domain-mission.js';
 
 export interface DayPart {
   readonly kind: DayKind;
@@ -51,8 +49,9 @@ export async function recordDay(tx: Tx, options: RecordDayOptions): Promise<Reco
   const { missionId, date } = options;
   const mission = await tx.mission.findUniqueOrThrow({ where: { id: missionId } });
   await assertMonthEditable(tx, missionId, monthOf(date));
-  const region = mission.region as Region;
-  const calendar = { whitMondayWorked: mission.whitMondayWorked };
+  const rules = domainMission(mission);
+  const { region } = rules;
+  const calendar = { whitMondayWorked: rules.whitMondayWorked };
   const day = toDateOnlyUTC(date);
 
   const [existing, elsewhere] = await Promise.all([
@@ -73,13 +72,7 @@ export async function recordDay(tx: Tx, options: RecordDayOptions): Promise<Reco
     problems.push(
       ...validateDayEntry({
         entry: { date, fraction, kind },
-        mission: {
-          startDate: fromDateOnlyUTC(mission.startDate),
-          endDate: mission.endDate ? fromDateOnlyUTC(mission.endDate) : null,
-          granularity: mission.granularity,
-          region,
-          ...calendar,
-        },
+        mission: { ...rules, granularity: mission.granularity },
         otherEntriesSameDate: [
           ...elsewhere.map((e) => ({ missionId: e.missionId, kind: e.kind, fraction: e.fraction.toString() })),
           ...[...wanted].filter(([k]) => k !== kind).map(([k, f]) => ({ missionId, kind: k, fraction: f })),
@@ -89,13 +82,7 @@ export async function recordDay(tx: Tx, options: RecordDayOptions): Promise<Reco
       }),
     );
   }
-  const [first] = problems;
-  if (first) {
-    throw new CodedError(first.code, problems.map((p) => p.message).join('; '), { problems }, {
-      params: first.params,
-      variant: first.variant,
-    });
-  }
+  assertNoDayProblems(problems);
 
   const before = new Map(existing.map((e) => [e.kind, e.fraction.toString()]));
   const removed = existing.filter((e) => !wanted.has(e.kind));

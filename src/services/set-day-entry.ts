@@ -4,16 +4,15 @@ import type { Channel, DayKind } from '../db/generated/client.js';
 import {
   checkFraction,
   flagsForEntry,
-  fromDateOnlyUTC,
   monthOf,
   quartersToString,
   toDateOnlyUTC,
   validateDayEntry,
   type IsoDate,
-  type Region,
 } from '../domain/index.js';
 import { CodedError } from '../errors.js';
 import { assertMonthEditable } from './assert-month-editable.js';
+import { assertNoDayProblems, domainMission } from './domain-mission.js';
 
 export interface SetDayEntryOptions {
   prisma: Db;
@@ -51,8 +50,9 @@ export async function setDayEntry(options: SetDayEntryOptions): Promise<SetDayEn
   const { prisma, missionId, date, kind } = options;
   return prisma.$transaction(async (tx) => {
     const mission = await tx.mission.findUniqueOrThrow({ where: { id: missionId } });
-    const region = mission.region as Region;
-    const calendar = { whitMondayWorked: mission.whitMondayWorked };
+    const rules = domainMission(mission);
+    const { region } = rules;
+    const calendar = { whitMondayWorked: rules.whitMondayWorked };
     const fraction = checkFraction(options.fraction, mission.granularity);
     if (!fraction.ok) throw new CodedError(fraction.code, fraction.message, { date }, { params: fraction.params });
 
@@ -65,24 +65,11 @@ export async function setDayEntry(options: SetDayEntryOptions): Promise<SetDayEn
     });
     const problems = validateDayEntry({
       entry: { date, fraction: options.fraction, kind },
-      mission: {
-        startDate: fromDateOnlyUTC(mission.startDate),
-        endDate: mission.endDate ? fromDateOnlyUTC(mission.endDate) : null,
-        granularity: mission.granularity,
-        region,
-        ...calendar,
-      },
+      mission: { ...rules, granularity: mission.granularity },
       otherEntriesSameDate: others.map((o) => ({ missionId: o.missionId, kind: o.kind, fraction: o.fraction.toString() })),
       allowNonWorkingDay: options.override === true,
     });
-    const [first] = problems;
-    if (first) {
-      // The first problem gives the error its code and text; every problem is in details.problems.
-      throw new CodedError(first.code, problems.map((p) => p.message).join('; '), { problems }, {
-        params: first.params,
-        variant: first.variant,
-      });
-    }
+    assertNoDayProblems(problems);
 
     const flaggedOverride = flagsForEntry({ date, fraction: options.fraction, kind }, region, calendar).nonWorkingDayOverride;
     const value = quartersToString(fraction.quarters);

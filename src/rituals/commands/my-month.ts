@@ -7,7 +7,7 @@ import { formatMonth } from '../../i18n/format-date.js';
 import { t, type MessageKey } from '../../i18n/index.js';
 import { loadMissionDays } from '../mission-days.js';
 import { daysSummaryMessage } from '../my-days/days-summary-message.js';
-import { consultantMissions } from './consultant-missions.js';
+import { consultantMissions } from '../consultant-missions.js';
 
 export const myMonthCommand: CommandDefinition = {
   name: 'month',

@@ -6,7 +6,7 @@ import { personToday } from '../person-today.js';
 import { t } from '../../i18n/index.js';
 import { loadMissionDays } from '../mission-days.js';
 import { daysSummaryMessage } from '../my-days/days-summary-message.js';
-import { consultantMissions } from './consultant-missions.js';
+import { consultantMissions } from '../consultant-missions.js';
 
 export const myWeekCommand: CommandDefinition = {
   name: 'week',

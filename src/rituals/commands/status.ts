@@ -13,7 +13,7 @@ import { t, type MessageKey } from '../../i18n/index.js';
 import { parseChatMessage } from '../../chat/message.js';
 import { alertMessageKey } from '../alerts/raise-alert.js';
 import { missingDaysUntil } from '../missing-days.js';
-import { consultantMissions } from './consultant-missions.js';
+import { consultantMissions } from '../consultant-missions.js';
 
 const MAX_ALERTS_SHOWN = 5;
 

@@ -3,6 +3,7 @@ import type { Db, Tx } from '../../db/client.js';
 import type { CheckInStatus, Granularity } from '../../db/generated/client.js';
 import { fromDateOnlyUTC, type DayKind, type IsoDate } from '../../domain/index.js';
 import { refusal } from '../../chat/router/refusal.js';
+import { hasOtherMission } from '../consultant-missions.js';
 import { choiceOf, type DayChoice } from '../day-choices.js';
 
 export interface DailyCheckInView {
@@ -43,14 +44,7 @@ export async function loadDailyCheckIn(db: Db | Tx, checkInId: string, personId:
     select: { missionId: true, kind: true, fraction: true },
   });
   const own = entries.filter((e) => e.missionId === checkIn.missionId);
-  const otherMissions = await db.mission.count({
-    where: {
-      consultantId: personId,
-      id: { not: checkIn.missionId },
-      startDate: { lte: checkIn.date },
-      OR: [{ endDate: null }, { endDate: { gte: checkIn.date } }],
-    },
-  });
+  const date = fromDateOnlyUTC(checkIn.date);
   const answer = (key: string): string | null => checkIn.answers.find((a) => a.key === key)?.value ?? null;
   const half = answer('half');
   return {
@@ -59,10 +53,10 @@ export async function loadDailyCheckIn(db: Db | Tx, checkInId: string, personId:
     missionId: checkIn.missionId,
     missionTitle: checkIn.mission.title,
     granularity: checkIn.mission.granularity,
-    date: fromDateOnlyUTC(checkIn.date),
+    date,
     status: checkIn.status,
     choice: choiceOf(own.map((e) => ({ kind: e.kind as DayKind, fraction: Number(e.fraction.toString()) }))),
-    otherMission: otherMissions > 0,
+    otherMission: await hasOtherMission(db, personId, checkIn.missionId, date, date),
     half: half === 'AM' || half === 'PM' ? half : null,
     note: answer('note'),
     blocker: answer('blocker'),

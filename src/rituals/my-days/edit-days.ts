@@ -6,9 +6,10 @@ import { z } from 'zod';
 import { personToday } from '../person-today.js';
 import { defineAction, defineForm, type HandlerContext } from '../../chat/router/definitions.js';
 import { refusal } from '../../chat/router/refusal.js';
-import { addDays, isIsoDate, toDateOnlyUTC } from '../../domain/index.js';
+import { addDays, isIsoDate } from '../../domain/index.js';
 import { isCodedError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
+import { hasOtherMission } from '../consultant-missions.js';
 import { loadMissionDays } from '../mission-days.js';
 import { applyDayChoices, dayFieldErrors, readDayChoices } from './apply-day-choices.js';
 import { daysForm } from './days-form.js';
@@ -31,18 +32,6 @@ async function ownMission(ctx: HandlerContext, missionId: string) {
   return mission;
 }
 
-/** Whether the consultant has another mission during the range ("nothing on this mission" is then an answer). */
-async function hasOtherMission(ctx: HandlerContext, missionId: string, from: string, to: string): Promise<boolean> {
-  const count = await ctx.prisma.mission.count({
-    where: {
-      consultantId: ctx.person.id,
-      id: { not: missionId },
-      startDate: { lte: toDateOnlyUTC(to) },
-      OR: [{ endDate: null }, { endDate: { gte: toDateOnlyUTC(from) } }],
-    },
-  });
-  return count > 0;
-}
 
 export const openDaysFormAction = defineAction({
   actionId: MY_DAYS_ACTIONS.edit,
@@ -50,7 +39,7 @@ export const openDaysFormAction = defineAction({
   handle: async (ctx, { value }) => {
     await ownMission(ctx, value.m);
     const days = await loadMissionDays(ctx.prisma, value.m, value.from, value.to, personToday(ctx));
-    const form = daysForm(ctx.locale, days, value, await hasOtherMission(ctx, value.m, value.from, value.to));
+    const form = daysForm(ctx.locale, days, value, await hasOtherMission(ctx.prisma, ctx.person.id, value.m, value.from, value.to));
     if (!form) return { notice: t(ctx.locale, 'days.nothingToEdit') };
     return { form };
   },
@@ -61,7 +50,7 @@ export const saveDaysForm = defineForm({
   value: rangeValue,
   handle: async (ctx, { value, fields }) => {
     await ownMission(ctx, value.m);
-    const withNone = await hasOtherMission(ctx, value.m, value.from, value.to);
+    const withNone = await hasOtherMission(ctx.prisma, ctx.person.id, value.m, value.from, value.to);
     const days = await loadMissionDays(ctx.prisma, value.m, value.from, value.to, personToday(ctx));
     const { choices, errors } = readDayChoices(ctx.locale, days, fields, withNone);
     if (errors.length > 0) return { fieldErrors: errors };

@@ -8,11 +8,12 @@ import type { FieldError } from '../../chat/interaction.js';
 import { defineAction, defineForm, type HandlerContext } from '../../chat/router/definitions.js';
 import { recordAudit } from '../../db/audit.js';
 import type { Tx } from '../../db/client.js';
-import { addDays, isIsoDate, toDateOnlyUTC, type IsoDate } from '../../domain/index.js';
+import { addDays, isIsoDate, type IsoDate } from '../../domain/index.js';
 import { isCodedError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
 import { raiseAlert } from '../alerts/raise-alert.js';
 import { markCheckInAnswered, setCheckInAnswer } from '../check-in-answers.js';
+import { hasOtherMission } from '../consultant-missions.js';
 import { applyDayChoices, dayFieldErrors, readDayChoices } from '../my-days/apply-day-choices.js';
 import { planLeave, type LeaveRequest } from './plan-leave.js';
 import { LEAVE_KINDS, WEEKLY_TEXT_MAX, weeklyForm } from './weekly-form.js';
@@ -23,16 +24,9 @@ const checkInRef = z.object({ c: z.uuid() });
 
 const LEAVE_MAX_DAYS = 62;
 
-async function hasOtherMission(ctx: HandlerContext, view: WeeklyCheckInView): Promise<boolean> {
-  const count = await ctx.prisma.mission.count({
-    where: {
-      consultantId: ctx.person.id,
-      id: { not: view.missionId },
-      startDate: { lte: toDateOnlyUTC(view.friday) },
-      OR: [{ endDate: null }, { endDate: { gte: toDateOnlyUTC(view.monday) } }],
-    },
-  });
-  return count > 0;
+/** Days of another mission the same week make "nothing on this mission" an answer. */
+function withNone(ctx: HandlerContext, view: WeeklyCheckInView): Promise<boolean> {
+  return hasOtherMission(ctx.prisma, ctx.person.id, view.missionId, view.monday, view.friday);
 }
 
 export const openWeeklyAction = defineAction({
@@ -40,7 +34,7 @@ export const openWeeklyAction = defineAction({
   value: checkInRef,
   handle: async (ctx, { value }) => {
     const view = await loadWeeklyCheckIn(ctx.prisma, value.c, ctx.person.id, personToday(ctx));
-    return { form: weeklyForm(ctx.locale, view, await hasOtherMission(ctx, view)) };
+    return { form: weeklyForm(ctx.locale, view, await withNone(ctx, view)) };
   },
 });
 
@@ -70,7 +64,7 @@ export const submitWeeklyForm = defineForm({
   value: checkInRef,
   handle: async (ctx, { value, fields }) => {
     const view = await loadWeeklyCheckIn(ctx.prisma, value.c, ctx.person.id, personToday(ctx));
-    const { choices, errors } = readDayChoices(ctx.locale, view.days, fields, await hasOtherMission(ctx, view));
+    const { choices, errors } = readDayChoices(ctx.locale, view.days, fields, await withNone(ctx, view));
     const mood = (fields.mood ?? '').trim();
     if (!/^[1-5]$/.test(mood)) errors.push({ field: 'mood', message: t(ctx.locale, mood === '' ? 'form.required' : 'form.invalidChoice') });
     const texts = { highlights: (fields.highlights ?? '').trim(), blockers: (fields.blockers ?? '').trim(), risks: (fields.risks ?? '').trim() };

@@ -5,7 +5,9 @@
  */
 import type { Tx } from '../../db/client.js';
 import type { Channel } from '../../db/generated/client.js';
-import { fromDateOnlyUTC, type IsoDate, type Region, datesBetween, isWithinMissionWindow, isWorkingDay, toDateOnlyUTC } from '../../domain/index.js';
+import { datesBetween, toDateOnlyUTC, type IsoDate } from '../../domain/index.js';
+import { domainMission } from '../../services/domain-mission.js';
+import { isMissionWorkingDay } from '../mission-calendar.js';
 import { CodedError } from '../../errors.js';
 import { recordDay } from '../../services/record-day.js';
 
@@ -25,10 +27,8 @@ export interface PlanLeaveOptions {
 /** Records the leave; returns the days it covers. Throws CodedError LEAVE_OVER_WORK (params { date }). */
 export async function planLeave(tx: Tx, options: PlanLeaveOptions): Promise<IsoDate[]> {
   const mission = await tx.mission.findUniqueOrThrow({ where: { id: options.missionId } });
-  const window = { startDate: fromDateOnlyUTC(mission.startDate), endDate: mission.endDate ? fromDateOnlyUTC(mission.endDate) : null };
-  const days = datesBetween(options.leave.from, options.leave.to).filter(
-    (d) => isWithinMissionWindow(d, window) && isWorkingDay(d, mission.region as Region, { whitMondayWorked: mission.whitMondayWorked }),
-  );
+  const calendar = domainMission(mission);
+  const days = datesBetween(options.leave.from, options.leave.to).filter((d) => isMissionWorkingDay(calendar, d));
   for (const date of days) {
     const worked = await tx.dayEntry.findFirst({
       where: { personId: mission.consultantId, date: toDateOnlyUTC(date), kind: 'WORKED' },
