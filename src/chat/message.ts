@@ -29,6 +29,12 @@ export const buttonSchema = z.object({
   label,
   value,
   style: z.enum(['primary', 'danger']).optional(),
+  /**
+   * A link button: opens this address (a document, a report) instead of making an interaction.
+   * Slack still posts a block_actions payload for it (ack it, nothing else); Teams renders
+   * Action.OpenUrl; the web chat an <a>.
+   */
+  url: z.url().max(3000).optional(),
 });
 
 /** A select whose choice is an interaction of its own: `value` is its context, the option its choice. */
@@ -62,6 +68,8 @@ export const blockSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('context'), text }),
   z.object({ type: z.literal('actions'), elements: z.array(elementSchema).min(1).max(25) }),
   z.object({ type: z.literal('divider') }),
+  /** A picture (a chart): `url` must be reachable by the platform (PUBLIC_URL); `alt` says what it shows. */
+  z.object({ type: z.literal('image'), url: z.url().max(3000), alt: z.string().min(1).max(2000), title: z.string().max(150).optional() }),
 ]);
 
 export const chatMessageSchema = z.object({
