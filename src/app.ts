@@ -4,12 +4,17 @@ import { slackConfigured, teamsConfigured, webChatEnabled } from './config/index
 import { createMessengers, platformsOf } from './chat/create-messengers.js';
 import { createInteractionRouter, type InteractionRouter } from './chat/router/router.js';
 import { mountWebChat, type MountedWebChat } from './chat/web/mount-web-chat.js';
+import { mountTeams, teamsAuthOf } from './chat/teams/mount-teams.js';
+import { startSlack, type SlackRuntime } from './chat/slack/start-slack.js';
 import { WebChatEvents } from './chat/web/web-chat-events.js';
 import { openDatabase, type Database } from './db/database.js';
 import { committedMigrationNames, pendingMigrations } from './db/migrations.js';
 import { createDemoControls } from './demo/create-demo-controls.js';
 import { seedDemoOrganization } from './demo/seed-demo.js';
 import { createHttpServer, type HttpServer } from './http/server.js';
+import { mountDocumentRoutes } from './http/document-routes.js';
+import { documentBaseUrlOf, saveDocumentBaseUrl } from './documents/app-settings.js';
+import { createOperations } from './ops/create-operations.js';
 import { t } from './i18n/index.js';
 import type { Logger } from './log.js';
 import { COMMANDS, FALLBACK_COMMAND, INTERACTION_DEFINITIONS, SCHEDULED_RITUALS } from './rituals/index.js';
@@ -58,14 +63,23 @@ export async function startApp(env: Env, logger: Logger, options: StartAppOption
   const webChat = options.demo === true || webChatEnabled(env);
   if (platformsConfigured.length === 0) logger.warn(t(locale, 'server.noPlatform'));
   else logger.info(t(locale, 'server.platforms', { platforms: platformsConfigured.join(', ') }));
-  if (demo && (await seedDemoOrganization(prisma, (options.clock ?? (() => new Date()))())) === 'created') {
+  // Several replicas starting on an empty database: the one that loses the race finds it seeded.
+  const seeded = demo
+    ? await seedDemoOrganization(prisma, (options.clock ?? (() => new Date()))()).catch(async (error: unknown) => {
+        if ((await prisma.organization.count()) > 0) return 'exists' as const;
+        throw error;
+      })
+    : 'exists';
+  if (seeded === 'created') {
     logger.info(t(locale, 'server.demoSeeded'));
   }
 
   const events = new WebChatEvents();
-  const messengers = createMessengers({ env, prisma, webChatEvents: events, webChat });
+  const messengers = createMessengers({ env, prisma, webChatEvents: events, webChat, teamsLogger: logger, slackLogger: logger });
   const platforms = platformsOf(messengers);
-  const router = createInteractionRouter({
+  const workerId = `${hostname()}:${process.pid}`;
+  const ops = createOperations({ env, prisma, logger, workerId, clock: options.clock });
+  const router = ops.metrics.instrumentRouter(createInteractionRouter({
     prisma,
     logger,
     defaultLocale: locale,
@@ -74,10 +88,12 @@ export async function startApp(env: Env, logger: Logger, options: StartAppOption
     commands: COMMANDS,
     fallbackCommand: FALLBACK_COMMAND,
     ...(options.clock ? { now: options.clock } : {}),
-  });
-  const tickDeps: TickDeps = { prisma, logger, rituals: SCHEDULED_RITUALS, messengers, platforms, workerId: `${hostname()}:${process.pid}` };
+  }));
+  const tickDeps: TickDeps = { prisma, logger, rituals: SCHEDULED_RITUALS, messengers, platforms, workerId, onOutcome: ops.metrics.delivery };
 
   const http = createHttpServer(logger);
+  ops.mount(http.app);
+  mountDocumentRoutes(http.app, { prisma, logger, ...(options.clock ? { now: options.clock } : {}) });
   const committedMigrations = committedMigrationNames();
   http.addReadinessCheck({
     name: 'database',
@@ -86,6 +102,29 @@ export async function startApp(env: Env, logger: Logger, options: StartAppOption
       return (await pendingMigrations(prisma, committedMigrations)).length === 0;
     },
   });
+  if (teamsConfigured(env)) {
+    // POST /api/messages, authenticated with the Bot Framework settings (MicrosoftApp*).
+    mountTeams(http.app, { auth: teamsAuthOf(env), prisma, router, logger, defaultLocale: locale, platforms, ...(options.clock ? { now: options.clock } : {}) });
+  }
+  let slack: SlackRuntime | undefined;
+  if (slackConfigured(env) && env.SLACK_BOT_TOKEN) {
+    // Socket Mode with SLACK_APP_TOKEN, else POST /slack/events on this server (signed requests only).
+    try {
+      slack = await startSlack({
+        settings: { token: env.SLACK_BOT_TOKEN, apiUrl: env.SLACK_API_URL, signingSecret: env.SLACK_SIGNING_SECRET, appToken: env.SLACK_APP_TOKEN },
+        prisma,
+        router,
+        logger,
+        defaultLocale: locale,
+        platforms,
+        httpApp: http.app,
+        ...(options.clock ? { now: options.clock } : {}),
+      });
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+  }
   let mounted: MountedWebChat | undefined;
   if (webChat) {
     mounted = mountWebChat(http.app, {
@@ -114,8 +153,14 @@ export async function startApp(env: Env, logger: Logger, options: StartAppOption
   const webChatHost = LOOPBACK_HOSTS.has(env.WEB_CHAT_HOST) ? '127.0.0.1' : env.WEB_CHAT_HOST;
   const webChatUrl = mounted ? `http://${webChatHost.includes(':') ? `[${webChatHost}]` : webChatHost}:${address.port}${mounted.basePath}/` : null;
   if (webChatUrl) logger.info({ url: webChatUrl }, t(locale, 'server.webChat', { url: webChatUrl }));
+  // Where document links point (chat messages built by rituals and handlers read it back).
+  await saveDocumentBaseUrl(prisma, documentBaseUrlOf(env.PUBLIC_URL, webChatUrl));
 
-  const scheduler = startScheduler(tickDeps, logger, options.clock ? { clock: options.clock } : {});
+  const scheduler = startScheduler({ ...tickDeps, planLease: ops.planLease, onPlannerTick: ops.metrics.plannerTick }, logger, {
+    graceMs: ops.graceMs,
+    afterTick: ops.afterTick,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
 
   let stopping: Promise<void> | undefined;
   return {
@@ -129,6 +174,7 @@ export async function startApp(env: Env, logger: Logger, options: StartAppOption
       stopping ??= (async () => {
         logger.info(t(locale, 'server.stopping'));
         await scheduler.stop();
+        await slack?.stop();
         mounted?.close();
         await http.close();
         await database.close();

@@ -29,6 +29,24 @@ export const REDACTED_PATHS = [
   'MicrosoftAppPassword',
   'DATABASE_URL',
   '*.databaseUrl',
+  'METRICS_TOKEN',
+  // What chat payloads carry: free text typed or submitted, message contents, names, the Teams
+  // conversation reference; and what HTTP client errors carry (request headers and bodies).
+  'text',
+  '*.text',
+  'fields',
+  '*.fields',
+  'payload',
+  '*.payload',
+  'name',
+  'person.name',
+  'user.name',
+  'conversationRef',
+  '*.conversationRef',
+  'err.config.headers.Authorization',
+  'err.config.headers.authorization',
+  'err.config.data',
+  'err.request',
 ];
 
 export type LogFormat = 'json' | 'pretty';

@@ -31,6 +31,12 @@ export interface Delivery {
   readonly deliveryId: string;
   readonly recipient: Recipient;
   readonly message: ChatMessage;
+  /**
+   * Which attempt of the outbox row this is (1 for the first; the dispatcher counts claims). From
+   * the second on, an earlier attempt may have landed without an answer (a timeout): adapters that
+   * cannot send idempotently check before sending again (Slack: message metadata).
+   */
+  readonly attempt?: number | undefined;
 }
 
 export interface Messenger {

@@ -9,10 +9,13 @@ import { registerCraCommands } from './commands/cra.js';
 import { registerDaysCommands } from './commands/days.js';
 import { registerDbCommands } from './commands/db.js';
 import { registerKpiCommand } from './commands/kpi.js';
+import { registerReportCommand } from './commands/report.js';
 import { registerOrgCommands } from './commands/org.js';
 import { registerStartCommand } from './commands/start.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerTickCommand } from './commands/tick.js';
+import { registerPrivacyCommands } from './commands/privacy.js';
+import { registerBackupCommands } from './commands/backup.js';
 
 /** Exit codes: 0 done, 1 refused or failed (message on stderr), 2 bad usage. */
 export function buildProgram(locale: Locale): Command {
@@ -31,6 +34,9 @@ export function buildProgram(locale: Locale): Command {
   registerDaysCommands(program, locale);
   registerCraCommands(program, locale);
   registerKpiCommand(program, locale);
+  registerReportCommand(program, locale);
+  registerPrivacyCommands(program, locale);
+  registerBackupCommands(program, locale);
   // Subcommands inherit the localized help option text.
   for (const command of program.commands) localizeHelp(command, locale);
   return program;

@@ -37,6 +37,8 @@ const envSchema = z.object({
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   WEB_CHAT: onOff.optional(),
   WEB_CHAT_HOST: z.string().min(1).default('127.0.0.1'),
+  METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'expected at least 16 characters').optional()),
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int('expected a whole number of seconds').min(0).max(600).default(10),
 
   SLACK_BOT_TOKEN: optionalString.pipe(z.string().startsWith('xoxb-', 'expected a bot token starting with xoxb-').optional()),
   SLACK_SIGNING_SECRET: optionalString,

@@ -1,7 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
 import type { Logger } from '../log.js';
+
+/** How long, on close, requests in progress may take before their connections are cut. */
+const DRAIN_MS = 5_000;
 
 export interface ReadinessCheck {
   name: string;
@@ -26,6 +30,15 @@ export function createHttpServer(logger: Logger): HttpServer {
   app.disable('x-powered-by');
   const checks: ReadinessCheck[] = [];
   let server: Server | undefined;
+
+  // A request id for correlation: the proxy's X-Request-Id when it looks like one, else a new one.
+  app.use((req, res, next) => {
+    const given = req.get('x-request-id');
+    const id = given && /^[A-Za-z0-9._-]{1,128}$/.test(given) ? given : randomUUID();
+    res.locals.requestId = id;
+    res.set('X-Request-Id', id);
+    next();
+  });
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -61,8 +74,17 @@ export function createHttpServer(logger: Logger): HttpServer {
     close() {
       return new Promise((resolve, reject) => {
         if (!server) return resolve();
-        server.closeIdleConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
+        const open = server;
+        // Stop accepting, let the requests in progress finish; a connection still open after the
+        // drain period (a live stream) is cut so the process can stop.
+        const drain = setTimeout(() => open.closeAllConnections(), DRAIN_MS);
+        drain.unref();
+        open.close((error) => {
+          clearTimeout(drain);
+          if (error) reject(error);
+          else resolve();
+        });
+        open.closeIdleConnections();
       });
     },
   };

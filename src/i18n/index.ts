@@ -1,13 +1,23 @@
 import { chatEn } from './chat-en.js';
 import { chatFr, type ChatMessageKey } from './chat-fr.js';
+import { craEn } from './cra-en.js';
+import { craFr, type CraMessageKey } from './cra-fr.js';
+import { documentsEn } from './documents-en.js';
+import { documentsFr, type DocumentsMessageKey } from './documents-fr.js';
 import { domainEn } from './domain-en.js';
 import { domainFr, type DomainMessageKey } from './domain-fr.js';
 import { en } from './en.js';
 import { fr, type MessageKey as BaseMessageKey } from './fr.js';
 import { orgEn } from './org-en.js';
 import { orgFr, type OrgMessageKey } from './org-fr.js';
+import { opsEn } from './ops-en.js';
+import { opsFr, type OpsMessageKey } from './ops-fr.js';
 import { ritualsEn } from './rituals-en.js';
 import { ritualsFr, type RitualsMessageKey } from './rituals-fr.js';
+import { slackEn } from './slack-en.js';
+import { slackFr, type SlackMessageKey } from './slack-fr.js';
+import { teamsEn } from './teams-en.js';
+import { teamsFr, type TeamsMessageKey } from './teams-fr.js';
 import { webEn } from './web-en.js';
 import { webFr, type WebMessageKey } from './web-fr.js';
 
@@ -24,6 +34,11 @@ type CatalogKeys = {
   chat: ChatMessageKey;
   rituals: RitualsMessageKey;
   web: WebMessageKey;
+  teams: TeamsMessageKey;
+  slack: SlackMessageKey;
+  cra: CraMessageKey;
+  ops: OpsMessageKey;
+  documents: DocumentsMessageKey;
 };
 export type MessageKey = CatalogKeys[keyof CatalogKeys];
 
@@ -33,8 +48,8 @@ type KeysSharedWithOthers<C extends keyof CatalogKeys> = Extract<CatalogKeys[C],
 export type SharedCatalogKeys = AssertNever<{ [C in keyof CatalogKeys]: KeysSharedWithOthers<C> }[keyof CatalogKeys]>;
 
 const catalogs: Record<Locale, Readonly<Record<MessageKey, string>>> = {
-  fr: { ...fr, ...domainFr, ...orgFr, ...chatFr, ...ritualsFr, ...webFr },
-  en: { ...en, ...domainEn, ...orgEn, ...chatEn, ...ritualsEn, ...webEn },
+  fr: { ...fr, ...domainFr, ...orgFr, ...chatFr, ...ritualsFr, ...webFr, ...teamsFr, ...slackFr, ...craFr, ...opsFr, ...documentsFr },
+  en: { ...en, ...domainEn, ...orgEn, ...chatEn, ...ritualsEn, ...webEn, ...teamsEn, ...slackEn, ...craEn, ...opsEn, ...documentsEn },
 };
 
 export function isLocale(value: unknown): value is Locale {

@@ -7,6 +7,9 @@ import type { ScheduledRitual } from '../scheduler/scheduled-ritual.js';
 import { acknowledgeAlertAction, remindFromAlertAction } from './alerts/alert-actions.js';
 import { silenceAlertRitual } from './alerts/plan-silence-alert.js';
 import { helpCommand } from './commands/help.js';
+import { CRA_INTERACTIONS } from './cra/cra-handlers.js';
+import { craCloseRitual } from './cra/plan-cra-close.js';
+import { craFollowUpRitual } from './cra/plan-cra-followup.js';
 import { myMonthCommand } from './commands/my-month.js';
 import { myWeekCommand } from './commands/my-week.js';
 import { statusCommand } from './commands/status.js';
@@ -15,6 +18,7 @@ import { openDailyNoteAction, saveDailyNoteForm } from './daily-checkin/daily-no
 import { dailyCheckInRitual } from './daily-checkin/plan-daily-checkin.js';
 import { dailyReminderRitual } from './daily-checkin/plan-daily-reminder.js';
 import { managerDigestRitual, remindFromDigestAction } from './manager-digest/plan-digest.js';
+import { managerReportRitual } from './manager-report/plan-manager-report.js';
 import { openDaysFormAction, saveDaysForm } from './my-days/edit-days.js';
 import { openWeeklyAction, submitWeeklyForm } from './weekly-checkin/answer-weekly-checkin.js';
 import { weeklyCheckInRitual } from './weekly-checkin/plan-weekly-checkin.js';
@@ -26,6 +30,9 @@ export const SCHEDULED_RITUALS: readonly ScheduledRitual[] = [
   weeklyCheckInRitual,
   dailyCheckInRitual,
   managerDigestRitual,
+  managerReportRitual,
+  craCloseRitual,
+  craFollowUpRitual,
 ];
 
 export const INTERACTION_DEFINITIONS: readonly InteractionDefinition[] = [
@@ -42,6 +49,7 @@ export const INTERACTION_DEFINITIONS: readonly InteractionDefinition[] = [
   acknowledgeAlertAction,
   remindFromAlertAction,
   remindFromDigestAction,
+  ...CRA_INTERACTIONS,
 ];
 
 export const COMMANDS: readonly CommandDefinition[] = [helpCommand, myWeekCommand, myMonthCommand, statusCommand];

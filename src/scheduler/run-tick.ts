@@ -6,7 +6,8 @@
 import type { ChatPlatform } from '../chat/interaction.js';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../log.js';
-import { dispatchDue } from './dispatch/index.js';
+import type { PlannerLease } from '../ops/coordination/planner-lease.js';
+import { dispatchDue, type DispatchDueOptions } from './dispatch/index.js';
 import type { DispatchMessengers } from './dispatch/paced-messenger.js';
 import { planDueRituals, type PlanSummary } from './plan-due-rituals.js';
 import type { ScheduledRitual } from './scheduled-ritual.js';
@@ -25,6 +26,13 @@ export interface TickDeps {
    * nothing changes the organization meanwhile. The server passes none: each tick reads afresh.
    */
   readonly memo?: Map<string, Promise<unknown>>;
+  /** Several replicas: only the holder of this lease plans (src/ops/coordination); all dispatch. */
+  readonly planLease?: PlannerLease;
+  /** Operations hooks (metrics): a tick's role, each delivery outcome. */
+  readonly onPlannerTick?: (role: 'leader' | 'follower') => void;
+  readonly onOutcome?: DispatchDueOptions['onOutcome'];
+  /** True once the process is stopping: the dispatcher claims nothing more and releases what it holds. */
+  readonly shouldStop?: () => boolean;
 }
 
 export interface TickSummary {
@@ -36,10 +44,22 @@ export interface TickSummary {
 }
 
 export async function runTick(deps: TickDeps, now: Date): Promise<TickSummary> {
-  const planned = await planDueRituals(
-    { prisma: deps.prisma, now, platforms: deps.platforms, logger: deps.logger, ...(deps.memo ? { memo: deps.memo } : {}) },
-    deps.rituals,
-  );
-  const dispatched = await dispatchDue({ prisma: deps.prisma, messengers: deps.messengers, now, workerId: deps.workerId, logger: deps.logger });
+  const leader = deps.planLease ? await deps.planLease.acquire() : true;
+  deps.onPlannerTick?.(leader ? 'leader' : 'follower');
+  const planned = leader
+    ? await planDueRituals(
+        { prisma: deps.prisma, now, platforms: deps.platforms, logger: deps.logger, ...(deps.memo ? { memo: deps.memo } : {}) },
+        deps.rituals,
+      )
+    : { planned: 0, already: 0, skipped: 0, failed: 0 };
+  const dispatched = await dispatchDue({
+    prisma: deps.prisma,
+    messengers: deps.messengers,
+    now,
+    workerId: deps.workerId,
+    logger: deps.logger,
+    ...(deps.onOutcome ? { onOutcome: deps.onOutcome } : {}),
+    ...(deps.shouldStop ? { shouldStop: deps.shouldStop } : {}),
+  });
   return { at: now.toISOString(), planned, sent: dispatched.sent, retried: dispatched.retried, failed: dispatched.failed };
 }

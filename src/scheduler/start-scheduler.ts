@@ -2,6 +2,8 @@
  * The scheduler of the server: node-cron only ticks, every minute; each tick runs the planner and
  * the dispatcher (run-tick.ts). The first tick runs at start and catches up what was missed while
  * the process was down (within each organization's catch-up window). Ticks never overlap.
+ * With several replicas, `deps.planLease` lets one of them plan while all dispatch; on stop, the
+ * dispatcher claims nothing more, releases what it has not tried, and the lease is given up.
  */
 import cron from 'node-cron';
 import type { Logger } from '../log.js';
@@ -13,15 +15,32 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
-export function startScheduler(deps: TickDeps, logger: Logger, options: { clock?: () => Date } = {}): Scheduler {
+export interface SchedulerOptions {
+  clock?: () => Date;
+  /** On stop, how long the tick in progress may take to finish its current delivery (default 10 s). */
+  graceMs?: number;
+  /** Run after each tick (the daily retention purge, which keeps its own once-a-day record). */
+  afterTick?: (now: Date) => Promise<void>;
+}
+
+export function startScheduler(deps: TickDeps, logger: Logger, options: SchedulerOptions = {}): Scheduler {
   const clock = options.clock ?? (() => new Date());
   let running: Promise<TickSummary | null> | null = null;
   let stopped = false;
+  // Stopping: the dispatcher claims nothing more and releases the rows it has not tried yet.
+  const tickDeps: TickDeps = { ...deps, shouldStop: () => stopped };
 
   const tick = (): Promise<TickSummary | null> => {
     if (stopped) return Promise.resolve(null);
     // A tick still running (a slow fan-out) is not doubled: the next minute's tick covers the gap.
-    running ??= runTick(deps, clock())
+    const at = clock();
+    running ??= runTick(tickDeps, at)
+      .then(async (summary) => {
+        if (options.afterTick && !stopped) {
+          await options.afterTick(at).catch((error: unknown) => logger.error({ err: error }, 'after-tick job failed'));
+        }
+        return summary;
+      })
       .catch((error: unknown) => {
         logger.error({ err: error }, 'tick failed');
         return null;
@@ -39,7 +58,18 @@ export function startScheduler(deps: TickDeps, logger: Logger, options: { clock?
     async stop() {
       stopped = true;
       await task.stop();
-      await running;
+      // The delivery in progress finishes (within the grace period); a row still claimed after it
+      // is taken over by another process once its lease expires.
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise<void>((resolve) => {
+        timer = setTimeout(() => {
+          logger.warn({ graceMs: options.graceMs ?? 10_000 }, 'tick still running after the grace period; stopping anyway');
+          resolve();
+        }, options.graceMs ?? 10_000);
+      });
+      await Promise.race([running, grace]);
+      clearTimeout(timer);
+      await deps.planLease?.release().catch((error: unknown) => logger.warn({ err: error }, 'planner lease not released'));
     },
   };
 }

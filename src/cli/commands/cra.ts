@@ -1,12 +1,19 @@
 import type { Command } from 'commander';
+import { randomUUID } from 'node:crypto';
+import { createMessengers, platformsOf } from '../../chat/create-messengers.js';
 import { formatNumber, t, type Locale, type MessageKey } from '../../i18n/index.js';
 import { describeProblem } from '../../i18n/problems.js';
+import { cliActor, craApprovalLines } from '../../services/cra/cra-cli.js';
+import { reopenCra } from '../../services/cra/reopen-cra.js';
+import { submitCra } from '../../services/cra/submit-cra.js';
 import { findMission } from '../../services/find-mission.js';
 import { getTimesheetView } from '../../services/get-timesheet-view.js';
-import { createCliContext, printJson, requireMonth, withDatabase } from '../context.js';
+import { createCliContext, printJson, requireMonth, usageError, withDatabase } from '../context.js';
+import { registerCraExportCommand } from './cra-export.js';
 
 export function registerCraCommands(program: Command, locale: Locale): void {
   const cra = program.command('cra').description(t(locale, 'cli.cra'));
+  registerCraExportCommand(cra, locale);
   cra
     .command('show')
     .description(t(locale, 'cli.cra.show'))
@@ -20,7 +27,8 @@ export function registerCraCommands(program: Command, locale: Locale): void {
       await withDatabase(ctx, async ({ prisma }) => {
         const mission = await findMission({ prisma, ref: missionRef, organization: options.org });
         const view = await getTimesheetView({ prisma, missionId: mission.id, month });
-        if (options.json) return printJson(ctx, view);
+        const approval = await craApprovalLines(prisma, mission.id, month, ctx.locale);
+        if (options.json) return printJson(ctx, { ...view, approval: approval.json });
         const { locale } = ctx;
         ctx.out(
           t(locale, 'cra.header', {
@@ -43,7 +51,54 @@ export function registerCraCommands(program: Command, locale: Locale): void {
         }
         ctx.out(t(locale, 'cra.total', { days: formatNumber(locale, view.totalWorked), amount: view.amount ? formatNumber(locale, view.amount) : '—' }));
         if (view.missingDays.length > 0) ctx.out(t(locale, 'cra.missing', { days: view.missingDays.join(', ') }));
+        for (const line of approval.lines) ctx.out(line);
         for (const warning of view.warnings) ctx.err(describeProblem(locale, warning));
+      });
+    });
+  cra
+    .command('submit')
+    .description(t(locale, 'craflow.cli.submit'))
+    .argument('<missionRef>', t(locale, 'cli.arg.missionRef'))
+    .argument('<month>', t(locale, 'cli.arg.month'))
+    .option('--by <personRef>', t(locale, 'craflow.cli.by'))
+    .option('--org <slug>', t(locale, 'cli.orgOption'))
+    .option('--json', t(locale, 'cli.json'))
+    .action(async (missionRef: string, month: string, options: { by?: string; org?: string; json?: boolean }) => {
+      const ctx = createCliContext();
+      requireMonth(ctx, month);
+      await withDatabase(ctx, async ({ prisma }) => {
+        const mission = await findMission({ prisma, ref: missionRef, organization: options.org });
+        const actorId = await cliActor(prisma, mission.id, options.by, 'consultant');
+        const platforms = platformsOf(createMessengers({ env: ctx.env, prisma }));
+        const result = await submitCra({ prisma, missionId: mission.id, month, actorId, channel: 'CLI', now: new Date(), platforms, changeId: randomUUID() });
+        if (options.json) return printJson(ctx, result);
+        ctx.out(
+          result.approverName
+            ? t(ctx.locale, 'craflow.cli.submitted', { mission: mission.ref, month, version: result.version, approver: result.approverName })
+            : t(ctx.locale, 'craflow.cli.submittedNoApprover', { mission: mission.ref, month, version: result.version }),
+        );
+      });
+    });
+  cra
+    .command('reopen')
+    .description(t(locale, 'craflow.cli.reopen'))
+    .argument('<missionRef>', t(locale, 'cli.arg.missionRef'))
+    .argument('<month>', t(locale, 'cli.arg.month'))
+    .requiredOption('--reason <text>', t(locale, 'craflow.cli.reason'))
+    .option('--by <personRef>', t(locale, 'craflow.cli.byAdmin'))
+    .option('--org <slug>', t(locale, 'cli.orgOption'))
+    .option('--json', t(locale, 'cli.json'))
+    .action(async (missionRef: string, month: string, options: { reason: string; by?: string; org?: string; json?: boolean }) => {
+      const ctx = createCliContext();
+      requireMonth(ctx, month);
+      if (options.reason.trim() === '') throw usageError(t(ctx.locale, 'craflow.reopen.reasonRequired'));
+      await withDatabase(ctx, async ({ prisma }) => {
+        const mission = await findMission({ prisma, ref: missionRef, organization: options.org });
+        const actorId = await cliActor(prisma, mission.id, options.by, 'admin');
+        const platforms = platformsOf(createMessengers({ env: ctx.env, prisma }));
+        const result = await reopenCra({ prisma, missionId: mission.id, month, reason: options.reason, actorId, channel: 'CLI', now: new Date(), platforms });
+        if (options.json) return printJson(ctx, result);
+        ctx.out(t(ctx.locale, 'craflow.cli.reopened', { mission: mission.ref, month, version: result.version }));
       });
     });
 }

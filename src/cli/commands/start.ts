@@ -9,7 +9,14 @@ export async function runServer(ctx: CliContext, options: StartAppOptions = {}):
   const logger = createLogger(ctx.env.LOG_LEVEL, ctx.env.LOG_FORMAT ?? defaultLogFormat());
   // The web chat's address is in the start-up log (a readable line on a terminal).
   const app = await startApp(ctx.env, logger, options);
+  let stopping = false;
   const shutdown = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      // A second signal: stop now. Claims still held expire with their lease.
+      logger.warn({ signal }, 'second signal: exiting without waiting');
+      process.exit(1);
+    }
+    stopping = true;
     logger.info({ signal }, 'shutdown requested');
     app.stop().then(
       () => process.exit(0),
@@ -19,8 +26,8 @@ export async function runServer(ctx: CliContext, options: StartAppOptions = {}):
       },
     );
   };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
 }
 
 export function registerStartCommand(program: Command, locale: Locale): void {

@@ -1,7 +1,8 @@
 /**
  * The Slack and Teams accounts of the file's people: first every account of the file is given to
  * its person (moving it from another person of the organization keeps its conversation), then
- * the accounts no longer listed are removed. WEB accounts belong to the web chat and are left alone.
+ * the accounts no longer listed are removed. Only accounts that came from the file are removed:
+ * those the bot linked itself (by e-mail, on a Teams install) and the web chat's are left alone.
  */
 import type { Platform } from '../../db/generated/client.js';
 import { CodedError } from '../../errors.js';
@@ -64,9 +65,9 @@ async function giveAccounts(tx: Tx, { people, personIds, stored, outcomes }: Cha
       keys.add(key);
       const existing = storedAccounts.get(key);
       if (existing) {
-        if (existing.personId !== personId) {
-          await tx.chatAccount.update({ where: { id: existing.id }, data: { personId } });
-          outcomes.update(person.ref);
+        if (existing.personId !== personId || !existing.fromFile) {
+          await tx.chatAccount.update({ where: { id: existing.id }, data: { personId, fromFile: true } });
+          if (existing.personId !== personId) outcomes.update(person.ref);
         }
         continue;
       }
@@ -75,7 +76,7 @@ async function giveAccounts(tx: Tx, { people, personIds, stored, outcomes }: Cha
         select: { id: true },
       });
       if (elsewhere) throw accountTaken(account, person.ref);
-      await tx.chatAccount.create({ data: { personId, ...account } });
+      await tx.chatAccount.create({ data: { personId, ...account, fromFile: true } });
       outcomes.update(person.ref);
     }
   }
@@ -93,7 +94,7 @@ function accountTaken(account: WantedAccount, ref: string): CodedError {
   );
 }
 
-/** Removes the Slack and Teams accounts the file no longer lists for people of the file. */
+/** Removes the Slack and Teams accounts that came from the file and that it no longer lists. */
 async function removeObsoleteAccounts(
   tx: Tx,
   { stored, outcomes }: ChatAccountsImport,
@@ -102,7 +103,9 @@ async function removeObsoleteAccounts(
   for (const person of stored) {
     const wantedKeys = wantedKeysByPerson.get(person.ref);
     if (!wantedKeys) continue; // absent from the file: deactivated, accounts kept
-    const obsolete = person.chatAccounts.filter((a) => FILE_PLATFORMS.includes(a.platform) && !wantedKeys.has(accountKey(a)));
+    const obsolete = person.chatAccounts.filter(
+      (a) => a.fromFile && FILE_PLATFORMS.includes(a.platform) && !wantedKeys.has(accountKey(a)),
+    );
     // Accounts moved to another person above are no longer this person's.
     const stillOwned = obsolete.filter((a) => {
       const key = accountKey(a);

@@ -3,6 +3,7 @@ import type { Role } from '../../db/generated/client.js';
 import type { OrgContact, OrgFile, OrgPerson } from '../org-file-schema.js';
 import { importChatAccounts } from './import-chat-accounts.js';
 import { importRecord, RefCounter, type ImportedRecords } from './imported-records.js';
+import { refuseErasedPeople } from './refuse-erased-people.js';
 import type { StoredPerson } from './stored-rows.js';
 import type { Tx } from './transaction.js';
 
@@ -49,6 +50,7 @@ export async function importPeople(
   clientIds: ReadonlyMap<string, string>,
   stored: readonly StoredPerson[],
 ): Promise<ImportedRecords> {
+  await refuseErasedPeople(tx, organizationId, file);
   const records: ImportedRecords = { outcomes: new RefCounter(), ids: new Map() };
   const storedByRef = new Map(stored.map((p) => [p.ref, p]));
   const people = wantedPeople(file, clientIds);

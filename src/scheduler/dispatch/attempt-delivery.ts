@@ -49,7 +49,7 @@ export async function attemptDelivery({ prisma, messenger, row, now }: AttemptDe
 
     if (row.updatesId === null) {
       await messenger.pace?.(target);
-      return { outcome: 'sent', sent: await messenger.send({ deliveryId: row.id, recipient, message }) };
+      return { outcome: 'sent', sent: await messenger.send({ deliveryId: row.id, recipient, message, attempt: row.attempts }) };
     }
 
     const original = await prisma.outboxMessage.findUnique({
@@ -67,7 +67,7 @@ export async function attemptDelivery({ prisma, messenger, row, now }: AttemptDe
     if (original.platformMessageId === null) return { outcome: 'cancel', code: 'ORIGINAL_NOT_SENT' };
     const sent: SentMessage = { messageId: original.platformMessageId, channelId: original.platformChannelId ?? undefined };
     await messenger.pace?.(target);
-    await messenger.update({ deliveryId: row.id, recipient, message, sent });
+    await messenger.update({ deliveryId: row.id, recipient, message, sent, attempt: row.attempts });
     // The platform's reference stays the original's: later updates edit the same message.
     return { outcome: 'sent', sent };
   } catch (error) {

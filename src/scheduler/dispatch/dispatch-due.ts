@@ -18,6 +18,7 @@ import { attemptDelivery } from './attempt-delivery.js';
 import { claimDueMessages, type ClaimedMessage } from './claim-due-messages.js';
 import type { DispatchMessengers } from './paced-messenger.js';
 import { recordFailure } from './record-failure.js';
+import { releaseClaims } from './release-claims.js';
 import { retryDelayMs } from './retry-delay.js';
 import { isStillClaimed, markSent, markSettled, postpone, retryLater } from './settle-claim.js';
 
@@ -40,6 +41,10 @@ export interface DispatchDueOptions {
   maxAttempts?: number;
   /** Jitter of the backoff, a number in [0, 1): Math.random by default, fixed in tests. */
   random?: () => number;
+  /** Each recorded outcome (metrics). */
+  onOutcome?: (platform: ChatPlatform, outcome: Outcome) => void;
+  /** True once the process is stopping: no new claim, and the claimed rows not tried yet are released. */
+  shouldStop?: () => boolean;
 }
 
 export interface DispatchResult {
@@ -66,13 +71,24 @@ export async function dispatchDue(options: DispatchDueOptions): Promise<Dispatch
   const result: DispatchResult = { sent: 0, retried: 0, failed: 0, deferred: 0, cancelled: 0 };
 
   // Each round's rows leave the due set (settled, or due again only after `now`), so this ends.
-  for (;;) {
+  const stopping = options.shouldStop ?? (() => false);
+  dispatching: for (;;) {
+    if (stopping()) break;
     const rows = await claimDueMessages({ prisma, now, platforms, workerId, limit: batchSize, leaseMs });
     if (rows.length === 0) break;
     // One row after the other: pacing and per-conversation order matter more than throughput here.
-    for (const row of rows) {
+    for (const [index, row] of rows.entries()) {
+      if (stopping()) {
+        // Graceful stop: the rows not tried yet go back to PENDING, due at once for the next process.
+        const released = await releaseClaims(prisma, rows.slice(index));
+        logger.info({ released }, 'outbox claims released on stop');
+        break dispatching;
+      }
       const outcome = await deliverClaimed(row);
-      if (outcome) result[outcome] += 1;
+      if (outcome) {
+        result[outcome] += 1;
+        options.onOutcome?.(row.platform, outcome);
+      }
     }
   }
   if (result.sent + result.retried + result.failed + result.deferred + result.cancelled > 0) {

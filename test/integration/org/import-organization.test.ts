@@ -336,6 +336,28 @@ describe('importOrganization (examples/org.yaml)', () => {
     await importOrganization({ prisma, file: parseOrThrow(exampleText()) });
   });
 
+  it('leaves alone the accounts the bot linked itself (by e-mail, on a Teams install)', async () => {
+    const prisma = db.prisma;
+    const alice = await prisma.person.findFirstOrThrow({ where: { ref: 'alice' } });
+    const linked = await prisma.chatAccount.create({
+      data: { personId: alice.id, platform: 'TEAMS', teamId: 'tenant-linked', externalId: 'aad-linked', conversationId: 'a:1' },
+    });
+    const again = await importOrganization({ prisma, file: parseOrThrow(exampleText()) });
+    expect(again.updated.people).toBe(0);
+    expect(await prisma.chatAccount.findUnique({ where: { id: linked.id } })).toMatchObject({ conversationId: 'a:1', fromFile: false });
+
+    // The file now lists an account the bot had linked: it becomes the file's, and goes with the file.
+    const linkedSlack = await prisma.chatAccount.findFirstOrThrow({ where: { personId: alice.id, platform: 'SLACK' } });
+    await prisma.chatAccount.update({ where: { id: linkedSlack.id }, data: { fromFile: false } });
+    await importOrganization({ prisma, file: parseOrThrow(exampleText()) });
+    expect((await prisma.chatAccount.findUniqueOrThrow({ where: { id: linkedSlack.id } })).fromFile).toBe(true);
+    await importOrganization({ prisma, file: parseOrThrow(edit(exampleText(), 'userId: U07ALICE01', 'userId: U07ALICE03')) });
+    expect(await prisma.chatAccount.findUnique({ where: { id: linkedSlack.id } })).toBeNull();
+    expect(await prisma.chatAccount.findUnique({ where: { id: linked.id } })).not.toBeNull();
+    await importOrganization({ prisma, file: parseOrThrow(exampleText()) });
+    await prisma.chatAccount.delete({ where: { id: linked.id } });
+  });
+
   it('imports the check-in reminder, the digest, the silent days alert and own check-in times, idempotently', async () => {
     const prisma = db.prisma;
     const settingsOf = async () => {

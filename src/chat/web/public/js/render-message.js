@@ -1,5 +1,5 @@
 // Renders one stored message: a bot message from the neutral model (header, section, fields,
-// context, divider, actions; buttons, selects, date inputs), a person's message as a bubble.
+// context, divider, image, actions; buttons, link buttons, selects, date inputs), a person's message as a bubble.
 import { el, richText } from './dom.js';
 import { locale, tr } from './texts.js';
 
@@ -17,7 +17,20 @@ function formatTime(iso) {
   return new Intl.DateTimeFormat(locale(), options).format(date);
 }
 
+/** Only web addresses open from a message (no javascript:, data:...). */
+const webUrl = (value) => (typeof value === 'string' && /^https?:\/\//i.test(value) ? value : '');
+
 function renderButton(element, act) {
+  const url = webUrl(element.url);
+  if (url) {
+    // A link button (a document, a report): opens the address, makes no interaction.
+    return el('a', {
+      className: 'btn link',
+      text: str(element.label),
+      testid: `link-${str(element.label)}`,
+      attrs: { href: url, target: '_blank', rel: 'noopener noreferrer', 'data-action-id': str(element.actionId) },
+    });
+  }
   const style = element.style === 'primary' || element.style === 'danger' ? ` ${element.style}` : '';
   return el('button', {
     className: `btn${style}`,
@@ -95,6 +108,14 @@ function renderBlock(block, act) {
       return el('p', { className: 'block-context' }, [richText(str(block.text))]);
     case 'divider':
       return el('hr', { className: 'block-divider' });
+    case 'image': {
+      const url = webUrl(block.url);
+      if (!url) return null;
+      return el('figure', { className: 'block-image' }, [
+        el('img', { testid: 'image', attrs: { src: url, alt: str(block.alt), loading: 'lazy', referrerpolicy: 'no-referrer' } }),
+        block.title ? el('figcaption', { text: str(block.title) }) : null,
+      ]);
+    }
     case 'actions':
       return el('div', { className: 'block-actions' }, (Array.isArray(block.elements) ? block.elements : []).map((e) => renderElement(e, act)));
     default:

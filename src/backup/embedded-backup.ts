@@ -1,0 +1,95 @@
+/**
+ * Backup and restore of the embedded database (PGlite): `rituel backup <file>` writes its data
+ * directory as a gzipped tarball (PGlite's dumpDataDir), `rituel restore <file>` loads one into
+ * DATA_DIR (loadDataDir). Both need the database to themselves: they refuse while a live process
+ * (a running `rituel start`) holds DATA_DIR's lock file, and take that lock meanwhile. Restore
+ * refuses to overwrite an existing database unless `force`. PostgreSQL has its own tools
+ * (pg_dump / pg_restore, point-in-time recovery): see docs/deploy.md.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { CodedError } from '../errors.js';
+
+const LOCK_FILE = 'rituel.lock';
+const PGLITE_DIR = 'pglite';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Takes DATA_DIR's lock (the same file the server takes), or refuses while a live process holds it. */
+function lockDataDir(dataDir: string): () => void {
+  const lockPath = join(dataDir, LOCK_FILE);
+  if (existsSync(lockPath)) {
+    const holder = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
+    if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
+      throw new CodedError('BACKUP_DATABASE_IN_USE', `The embedded database in ${dataDir} is in use by process ${holder}: stop it first.`, undefined, {
+        params: { dir: dataDir, pid: holder },
+      });
+    }
+  }
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(lockPath, String(process.pid));
+  return () => rmSync(lockPath, { force: true });
+}
+
+function hasDatabase(dataDir: string): boolean {
+  const dir = join(dataDir, PGLITE_DIR);
+  return existsSync(dir) && readdirSync(dir).length > 0;
+}
+
+export async function backupEmbeddedDatabase(options: { dataDir: string; file: string }): Promise<{ file: string; bytes: number }> {
+  const dataDir = resolve(options.dataDir);
+  if (!hasDatabase(dataDir)) {
+    throw new CodedError('BACKUP_NO_DATABASE', `No embedded database in ${dataDir}.`, undefined, { params: { dir: dataDir } });
+  }
+  const release = lockDataDir(dataDir);
+  try {
+    const db = await PGlite.create(join(dataDir, PGLITE_DIR));
+    try {
+      const dump = await db.dumpDataDir('gzip');
+      const bytes = Buffer.from(await dump.arrayBuffer());
+      const file = resolve(options.file);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, bytes);
+      return { file, bytes: bytes.length };
+    } finally {
+      await db.close();
+    }
+  } finally {
+    release();
+  }
+}
+
+export async function restoreEmbeddedDatabase(options: { dataDir: string; file: string; force?: boolean }): Promise<{ dataDir: string }> {
+  const dataDir = resolve(options.dataDir);
+  let archive: Buffer;
+  try {
+    archive = readFileSync(resolve(options.file));
+  } catch {
+    throw new CodedError('BACKUP_FILE_UNREADABLE', `Cannot read the backup file ${options.file}.`, undefined, { params: { file: options.file } });
+  }
+  const release = lockDataDir(dataDir);
+  try {
+    if (hasDatabase(dataDir)) {
+      if (options.force !== true) {
+        throw new CodedError('BACKUP_TARGET_NOT_EMPTY', `${dataDir} already holds a database: add --force to replace it.`, undefined, {
+          params: { dir: dataDir },
+        });
+      }
+      rmSync(join(dataDir, PGLITE_DIR), { recursive: true, force: true });
+    }
+    const db = await PGlite.create(join(dataDir, PGLITE_DIR), { loadDataDir: new Blob([archive]) });
+    await db.query('SELECT 1');
+    await db.close();
+    return { dataDir };
+  } finally {
+    release();
+  }
+}

@@ -1,0 +1,22 @@
+/** Block Kit limits Rituel renders within (Slack's documented limits; see PLATFORMS.md). */
+export const SLACK_LIMITS = {
+  messageBlocks: 50,
+  viewBlocks: 100,
+  sectionText: 3000,
+  fieldText: 2000,
+  fields: 10,
+  actionsElements: 25,
+  buttonText: 75,
+  buttonValue: 2000,
+  actionId: 255,
+  blockId: 255,
+  options: 100,
+  optionText: 75,
+  optionValue: 150,
+  headerText: 150,
+  placeholder: 150,
+  viewTitle: 24,
+  privateMetadata: 3000,
+  inputLabel: 2000,
+  messageText: 40000,
+} as const;

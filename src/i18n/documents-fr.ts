@@ -1,0 +1,85 @@
+/**
+ * French texts of the documents: CRA exports (CSV, PDF), document links, the managers' monthly
+ * report. Every key must also exist in documents-en.ts (checked by its type). {placeholders} are
+ * filled by t(). PDF texts stay within the WinAnsi characters of the standard PDF fonts.
+ */
+export const documentsFr = {
+  // CRA PDF
+  'documents.cra.title': 'Compte rendu d’activité — {month}',
+  'documents.cra.esn': 'Prestataire',
+  'documents.cra.client': 'Client',
+  'documents.cra.mission': 'Mission',
+  'documents.cra.consultant': 'Consultant',
+  'documents.cra.status': 'Statut',
+  'documents.cra.weekdays': 'Lun,Mar,Mer,Jeu,Ven,Sam,Dim',
+  'documents.cra.legend': 'Unités facturables par jour (1 = journée, ½ = demi-journée, 0 = non facturé). F : jour férié. – : hors mission. * : travail un week-end ou un jour férié, accordé explicitement.',
+  'documents.cra.totalDays': 'Total facturable : {days} j',
+  'documents.cra.totalAmount': 'Montant HT : {amount}',
+  'documents.cra.noAmount': 'Montant HT : non calculable (jour travaillé sans TJM)',
+  'documents.cra.lines': 'Montant par période de TJM',
+  'documents.cra.line': 'du {from} au {to} : {days} j × {tjm} = {amount}',
+  'documents.cra.purchaseOrder': 'Bon de commande {number} : {days} j commandés, du {start} au {end}',
+  'documents.cra.noPurchaseOrder': 'Bon de commande : aucun pour ce mois',
+  'documents.cra.approval': 'Validation client',
+  'documents.cra.approvedBy': 'Validé par {name} le {when} (canal : {channel}).',
+  'documents.cra.approvedTacit': 'Accepté tacitement le {when} (pas de réponse dans le délai prévu au contrat).',
+  'documents.cra.hash': 'Version {version} — empreinte SHA-256 du contenu validé :',
+  'documents.cra.watermark': 'NON VALIDÉ',
+  'documents.cra.notApproved': 'Ce CRA n’est pas encore validé par le client (statut : {status}) : ne pas le joindre à une facture.',
+  'documents.cra.generated': 'Généré par Rituel le {when}.',
+  'documents.channel.SLACK': 'Slack',
+  'documents.channel.TEAMS': 'Microsoft Teams',
+  'documents.channel.WEB': 'chat web',
+  'documents.channel.CLI': 'ligne de commande',
+  'documents.channel.SYSTEM': 'automatique',
+  'documents.channel.unknown': 'non renseigné',
+
+  // rituel cra export
+  'documents.cli.export': 'exporte les CRA d’un mois : un CSV pour la facturation, ou un PDF par CRA',
+  'documents.cli.format': 'csv ou pdf',
+  'documents.cli.out': 'dossier où écrire les fichiers (par défaut : le dossier courant)',
+  'documents.export.badFormat': 'Format inconnu : « {value} » (attendu : csv ou pdf).',
+  'problem.DOCUMENTS_NO_CRA': 'Aucun CRA pour {month} dans {organization}.',
+  'problem.DOCUMENTS_UNWRITABLE': 'Impossible d’écrire dans « {dir} » : {reason}.',
+  'documents.export.written': '{count} fichier(s) écrit(s) :',
+
+  // rituel report
+  'documents.cli.report': 'le rapport mensuel d’un responsable (statut des CRA, indicateurs, graphique)',
+  'documents.cli.reportFormat': 'pdf, png ou json',
+  'documents.cli.manager': 'référence du responsable (par défaut : tous ceux qui ont des missions ce mois-là)',
+  'problem.DOCUMENTS_NO_MANAGER': 'Aucun responsable n’a de mission en {month}.',
+  'problem.DOCUMENTS_NO_MANAGER.ref': '« {ref} » n’est responsable d’aucune mission en {month}.',
+  'documents.report.badFormat': 'Format inconnu : « {value} » (attendu : pdf, png ou json).',
+
+  // Monthly manager report
+  'documents.report.title': 'Rapport mensuel — {month}',
+  'documents.report.intro': 'Vos missions en *{month}* : statut des CRA et indicateurs.',
+  'documents.report.cras': '*CRA par mission*',
+  'documents.report.mission': '{consultant} · {mission} ({client}) : *{status}*{days}',
+  'documents.report.missionDays': ', {days} j',
+  'documents.report.none': 'Aucune mission ce mois-ci.',
+  'documents.report.status.draft': 'brouillon',
+  'documents.report.status.pending': 'en attente du client',
+  'documents.report.status.approved': 'validé',
+  'documents.report.status.disputed': 'contesté',
+  'documents.report.status.overdue': 'en retard',
+  'documents.report.status.invoiced': 'facturé',
+  'documents.report.kpis': '*Indicateurs*',
+  'documents.report.tace': 'TACE',
+  'documents.report.daysBilled': 'Jours facturés',
+  'documents.report.revenue': 'Chiffre d’affaires',
+  'documents.report.tjm': 'TJM réalisé / vendu',
+  'documents.report.orders': '*Bons de commande*',
+  'documents.report.order': '{number} ({mission}) : {consumed} / {ordered} j consommés, reste {remaining} j{flags}',
+  'documents.report.order.flag80': ' · ⚠ 80 % atteints',
+  'documents.report.order.flag100': ' · ⛔ épuisé',
+  'documents.report.order.flagForecast': ' · ⚠ prévision négative',
+  'documents.report.chart.title': 'Jours facturés par consultant et TACE sur 6 mois',
+  'documents.report.chart.alt': 'Jours facturés en {month} : {days}. TACE des 6 derniers mois : {trend}.',
+  'documents.report.chart.days': 'Jours facturés — {month}',
+  'documents.report.chart.tace': 'TACE sur 6 mois',
+  'documents.report.pdf': 'Rapport complet (PDF)',
+  'documents.report.generated': 'Généré par Rituel le {when}.',
+} as const;
+
+export type DocumentsMessageKey = keyof typeof documentsFr;

@@ -1,0 +1,56 @@
+/**
+ * French texts of the Slack adapter and of the home view (App Home; the Teams adapter may show
+ * the same home). Every key must also exist in slack-en.ts (checked by its type).
+ */
+export const slackFr = {
+  'slack.unknownUser':
+    'Bonjour ! Je ne vous trouve pas dans l’organisation de Rituel. Votre administrateur a été prévenu ; il vous ajoutera (avec votre adresse e-mail ou votre identifiant Slack).',
+  'slack.unknownUser.alert.title': 'Personne inconnue sur Slack',
+  'slack.unknownUser.alert.text': 'Une personne inconnue de Rituel lui a écrit sur Slack.',
+  'slack.unknownUser.alert.body':
+    '*{name}* a écrit à Rituel sur Slack, mais n’est pas dans le fichier d’organisation (ou son adresse e-mail Slack ne correspond à personne). Ajoutez son compte Slack (`slack: {userId, teamId}`) ou son adresse e-mail.',
+  'slack.unknownUser.alert.ids': 'Espace Slack {teamId} · utilisateur {userId}',
+  'slack.alert.ack': 'Pris en compte',
+  'slack.error': 'Désolé, un problème est survenu de mon côté. Rien n’a été modifié ; réessayez dans un instant.',
+  'slack.modal.close': 'Annuler',
+  'slack.moreBlocks': '… {count} élément(s) de plus non affiché(s) ici.',
+  'slack.selectTooLong': '(choix indisponible sur Slack : utilisez la commande /rituel)',
+  'home.title': 'Rituel',
+  'home.hello': 'Bonjour {name} 👋',
+  'home.unknown': 'Je ne vous trouve pas dans l’organisation de Rituel : votre administrateur a été prévenu.',
+  'home.month.header': 'Mon mois — {month}',
+  'home.month.mission': '*{mission}* : {worked} j travaillé(s), {absent} j d’absence, {missing} jour(s) à compléter',
+  'home.month.missingDays': 'À compléter : {days}',
+  'home.month.complete': 'Tous les jours passés sont renseignés. ✅',
+  'home.month.cra': 'CRA du mois : {status}',
+  'home.month.fill': 'Compléter mes jours',
+  'home.month.noMission': 'Vous n’avez pas de mission en cours.',
+  'home.cra.DRAFT': 'brouillon',
+  'home.cra.SUBMITTED': 'soumis',
+  'home.cra.PENDING_CLIENT': 'en attente du client',
+  'home.cra.DISPUTED': 'contesté',
+  'home.cra.APPROVED': 'validé',
+  'home.cra.INVOICED': 'facturé',
+  'home.cra.NONE': 'pas encore commencé',
+  'home.approvals.header': 'CRA à valider',
+  'home.approvals.item': '*{consultant}* — {mission}, {month} (envoyé le {sent})',
+  'home.approvals.none': 'Aucun CRA n’attend votre validation.',
+  'home.approvals.hint': 'Chaque CRA vous a été envoyé en message privé : validez-le ou contestez-le depuis ce message.',
+  'home.alerts.header': 'Alertes ouvertes',
+  'home.alerts.item': '{kind} — *{subject}* (depuis le {since})',
+  'home.alerts.none': 'Aucune alerte ouverte.',
+  'home.alerts.more': '… et {count} autre(s).',
+  'home.alert.kind.MISSING_CHECKINS': 'Silence prolongé',
+  'home.alert.kind.OVERDUE_VALIDATION': 'Validation en retard',
+  'home.alert.kind.DISPUTE': 'CRA contesté',
+  'home.alert.kind.PO_BURN_80': 'Bon de commande consommé à 80 %',
+  'home.alert.kind.PO_BURN_100': 'Bon de commande épuisé',
+  'home.alert.kind.PO_FORECAST_NEGATIVE': 'Bon de commande insuffisant',
+  'home.alert.kind.BLOCKER': 'Point bloquant',
+  'home.alert.kind.LOW_MOOD': 'Humeur en baisse',
+  'home.alert.kind.DELIVERY_FAILED': 'Personne injoignable',
+  'home.alert.kind.UNKNOWN_USER': 'Personne inconnue',
+  'home.commands': 'Commandes : `/rituel semaine`, `/rituel mois`, `/rituel statut`, `/rituel aide` — ou écrivez-les ici en message privé.',
+} as const;
+
+export type SlackMessageKey = keyof typeof slackFr;

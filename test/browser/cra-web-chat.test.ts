@@ -1,0 +1,87 @@
+/**
+ * The client approves a CRA in the web chat (the real Rituel in demo mode, headless Chromium):
+ * Alice's November CRA is submitted, the validation request reaches the client approver's
+ * conversation, the approver clicks "Valider" and the message updates in place (the buttons give
+ * way to the outcome); the CRA is approved in the database, bound to the version shown.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from '../../src/app.js';
+import { parseEnv } from '../../src/config/index.js';
+import { submitCra } from '../../src/services/cra/submit-cra.js';
+import { createLogger } from '../../src/log.js';
+import { createScratchDatabase, type ScratchDatabase } from '../helpers/scratch-postgres.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+/** Tuesday 1 December 2026, 10:30 in Paris: November is closed, working hours. */
+const NOW = new Date('2026-12-01T10:30:00+01:00');
+
+let app: RunningApp;
+let browser: Browser;
+let page: Page;
+let dataDir: string;
+let scratch: ScratchDatabase | undefined;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`The browser tests need Chromium at ${CHROMIUM} (Debian: apt-get install chromium); it is missing.`);
+  }
+  dataDir = mkdtempSync(join(tmpdir(), 'rituel-browser-cra-'));
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  scratch = adminUrl ? await createScratchDatabase(adminUrl, 'rituel_browser_cra') : undefined;
+  const env = parseEnv({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...(scratch ? { DATABASE_URL: scratch.url } : {}) });
+  app = await startApp(env, createLogger('silent'), { demo: true, clock: () => NOW });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  page = await browser.newPage({ locale: 'fr-FR' });
+  page.setDefaultTimeout(10_000);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  await scratch?.drop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the monthly CRA in the web chat', () => {
+  it('lets the client approve a CRA: the message updates in place', async () => {
+    const { prisma } = app.database;
+    const mission = await prisma.mission.findFirstOrThrow({ where: { consultant: { ref: 'alice' } } });
+    const submitted = await submitCra({
+      prisma,
+      missionId: mission.id,
+      month: '2026-11',
+      actorId: mission.consultantId,
+      channel: 'WEB',
+      now: NOW,
+      platforms: ['WEB'],
+      changeId: 'browser-test',
+    });
+    expect(submitted.status).toBe('PENDING_CLIENT');
+    const approver = await prisma.person.findUniqueOrThrow({ where: { id: submitted.approverId! } });
+    await app.scheduler.tickNow();
+
+    await page.goto(app.webChatUrl!);
+    await expect.poll(() => page.locator('body').getAttribute('data-ready')).toBe('true');
+    await page.getByTestId(`person-${approver.ref}`).click();
+    await expect.poll(() => page.getByTestId('live').textContent()).toBe('en direct');
+
+    const request = page.getByTestId('messages').locator('[data-testid^="message-"]', { hasText: 'CRA à valider' });
+    await expect.poll(() => request.count()).toBe(1);
+    expect(await request.textContent()).toContain('Alice');
+    expect(await request.textContent()).not.toContain('Maladie');
+
+    await request.getByRole('button', { name: 'Valider' }).click();
+    await expect.poll(() => request.textContent()).toContain(`Validé par ${approver.name}`);
+    expect(await request.getByRole('button', { name: 'Valider' }).count()).toBe(0);
+    expect(await request.getByRole('button', { name: 'Contester' }).count()).toBe(0);
+
+    const ts = await prisma.timesheet.findUniqueOrThrow({ where: { id: submitted.timesheetId } });
+    expect(ts).toMatchObject({ status: 'APPROVED', approvedVersion: submitted.version, approvedHash: submitted.contentHash });
+    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: ts.id, action: 'cra.approve' } });
+    expect(audit).toMatchObject({ actorId: approver.id, channel: 'WEB' });
+  });
+});
