@@ -1,8 +1,9 @@
 /**
- * Scenario (e) through the real CLI (child processes, their own database): `rituel tick --at` closes
- * November 2026, `rituel cra submit` sends Alice's CRA to Claire, Claire approves (in-process, the
- * web chat's router), an ESN admin reopens it with `rituel cra reopen --reason`, `rituel cra show` shows the history, version 2 is submitted and approved again; the first
- * approval stays in the history.
+ * Scenario (e) through the real CLI (child processes, their own database): `rituel tick --at`
+ * closes November 2026, `rituel cra submit --by marc` sends Alice's CRA to Claire (on her behalf),
+ * Claire approves (in-process, the web chat's router), an ESN admin reopens it with `rituel cra
+ * reopen --reason`, `rituel cra show` shows the history; version 2 is submitted and approved
+ * again, and the first approval stays in the history.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,28 +33,26 @@ async function withDb<T>(work: (db: Database) => Promise<T>): Promise<T> {
 
 /** Claire clicks Approve on the latest request of the CRA (as the web chat would). */
 async function approveAsClaire(prisma: Database['prisma']): Promise<{ refused?: { code: string } | undefined }> {
-  {
-    const claire = await prisma.person.findFirstOrThrow({ where: { ref: 'claire' } });
-    const ts = await prisma.timesheet.findFirstOrThrow({ where: { month: '2026-11', mission: { ref: 'alice-banque-nord' } }, include: { versions: true } });
-    const current = ts.versions.find((v) => v.version === ts.version)!;
-    const router = createInteractionRouter({
-      prisma,
-      logger: createLogger('silent'),
-      defaultLocale: 'fr',
-      platforms: ['WEB'],
-      definitions: INTERACTION_DEFINITIONS,
-      commands: COMMANDS,
-      fallbackCommand: FALLBACK_COMMAND,
-      now: () => new Date(),
-    });
-    return router.handle({
-      id: randomUUID(),
-      kind: 'action',
-      actor: { platform: 'WEB', teamId: '', externalId: claire.id },
-      actionId: CRA_ACTIONS.approve,
-      value: JSON.stringify({ t: ts.id, v: ts.version, h: current.contentHash }),
-    });
-  }
+  const claire = await prisma.person.findFirstOrThrow({ where: { ref: 'claire' } });
+  const ts = await prisma.timesheet.findFirstOrThrow({ where: { month: '2026-11', mission: { ref: 'alice-banque-nord' } }, include: { versions: true } });
+  const current = ts.versions.find((v) => v.version === ts.version)!;
+  const router = createInteractionRouter({
+    prisma,
+    logger: createLogger('silent'),
+    defaultLocale: 'fr',
+    platforms: ['WEB'],
+    definitions: INTERACTION_DEFINITIONS,
+    commands: COMMANDS,
+    fallbackCommand: FALLBACK_COMMAND,
+    now: () => new Date(),
+  });
+  return router.handle({
+    id: randomUUID(),
+    kind: 'action',
+    actor: { platform: 'WEB', teamId: '', externalId: claire.id },
+    actionId: CRA_ACTIONS.approve,
+    value: JSON.stringify({ t: ts.id, v: ts.version, h: current.contentHash }),
+  });
 }
 
 beforeAll(async () => {

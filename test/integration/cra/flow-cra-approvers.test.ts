@@ -90,4 +90,25 @@ describe('approvers changing while a CRA waits', () => {
     const tacit = (await auditOf(flow, ts.id)).find((a) => a.action === 'cra.tacit-approve')!;
     expect(tacit).toMatchObject({ channel: 'SYSTEM', actorId: null });
   });
+
+  it('without any approver the CRA waits SUBMITTED and the manager chooses one', async () => {
+    const sarah = flow.missions['sarah-banque-nord'];
+    await flow.prisma.missionApprover.deleteMany({ where: { missionId: sarah } });
+    await fillWorked(flow, 'sarah-banque-nord', '2027-01-01', '2027-01-31');
+    flow.setClock('2027-02-12 11:00');
+    const { message } = await latestWith(flow, 'sarah', CRA_ACTIONS.submit);
+    expect((await flow.click('sarah', elementOf(message, CRA_ACTIONS.submit))).refused).toBeUndefined();
+    let ts = await timesheetOf(flow, 'sarah-banque-nord', MONTH);
+    expect(ts).toMatchObject({ status: 'SUBMITTED', approverId: null });
+    await flow.tick('2027-02-12 11:01');
+    const notice = await latestWith(flow, 'marc', CRA_ACTIONS.changeApprover, 'Aucun valideur');
+    const opened = await flow.click('marc', elementOf(notice.message, CRA_ACTIONS.changeApprover));
+    expect((await flow.submit('marc', opened.form!, { approver: flow.people.thomas })).fieldErrors?.[0]?.field).toBe('approver');
+    expect((await flow.submit('marc', opened.form!, { approver: flow.people.claire })).refused).toBeUndefined();
+    ts = await timesheetOf(flow, 'sarah-banque-nord', MONTH);
+    expect(ts).toMatchObject({ status: 'PENDING_CLIENT', approverId: flow.people.claire });
+    expect(ts.sentToClientAt).not.toBeNull();
+    await flow.tick('2027-02-12 11:02');
+    await latestWith(flow, 'claire', CRA_ACTIONS.approve, 'Sarah Lambert');
+  });
 });
