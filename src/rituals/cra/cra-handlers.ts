@@ -10,8 +10,7 @@ import { CodedError, isCodedError } from '../../errors.js';
 import { formatMonth, formatMoment } from '../../i18n/format-date.js';
 import { t } from '../../i18n/index.js';
 import { describeProblem } from '../../i18n/problems.js';
-import { assertCurrent } from '../../services/cra/approve-cra.js';
-import { approveCra } from '../../services/cra/approve-cra.js';
+import { approveCra, assertCurrent } from '../../services/cra/approve-cra.js';
 import { actorOf, assertCanAnswer, assertCanManage, isAdminOf } from '../../services/cra/cra-people.js';
 import { loadCraRecord, missionDate, workingDaysElapsed } from '../../services/cra/cra-record.js';
 import { resolveApprovers, sendRequest } from '../../services/cra/cra-requests.js';
@@ -198,10 +197,10 @@ export const openMaintainAction = defineAction({
   actionId: CRA_ACTIONS.maintain,
   value: disputeValue,
   handle: async (ctx, { value }) => {
-    const dispute = await ctx.prisma.dispute.findUnique({ where: { id: value.d }, select: { timesheet: { select: { missionId: true } } } });
-    if (!dispute) throw new CodedError('CRA_NOT_FOUND', 'No dispute', {}, { params: { month: '' } });
     await ctx.prisma.$transaction(async (tx) => {
-      const record = await loadCraRecord(tx, (await tx.dispute.findUniqueOrThrow({ where: { id: value.d } })).timesheetId);
+      const dispute = await tx.dispute.findUnique({ where: { id: value.d }, select: { timesheetId: true } });
+      if (!dispute) throw new CodedError('NOT_FOUND', 'No dispute');
+      const record = await loadCraRecord(tx, dispute.timesheetId);
       assertCanManage(await actorOf(tx, ctx.person.id), record.mission);
     });
     return {
@@ -338,8 +337,10 @@ export const submitChangeApproverForm = defineForm({
   handle: async (ctx, { value, fields }) => {
     const record = await managedPending(ctx, value.t, true);
     const toId = fields.approver ?? '';
-    const to = await ctx.prisma.person.findFirst({ where: { id: z.uuid().safeParse(toId).success ? toId : undefined, clientId: record.mission.clientId }, select: { id: true, name: true } });
-    if (!to) return { fieldErrors: [{ field: 'approver', message: describeProblem(ctx.locale, { code: 'CRA_NOT_APPROVER', message: 'Not a contact of the client' }) }] };
+    const notContact = { fieldErrors: [{ field: 'approver', message: describeProblem(ctx.locale, { code: 'CRA_NOT_APPROVER', message: 'Not a contact of the client' }) }] };
+    if (!z.uuid().safeParse(toId).success) return notContact;
+    const to = await ctx.prisma.person.findFirst({ where: { id: toId, clientId: record.mission.clientId }, select: { id: true, name: true } });
+    if (!to) return notContact;
     if (to.id === record.timesheet.approverId) return { notice: t(ctx.locale, 'craflow.changeApprover.same', { name: to.name }) };
     await ctx.prisma.$transaction((tx) =>
       rerouteCra(tx, { timesheetId: value.t, toId: to.id, actorId: ctx.person.id, channel: ctx.channel, now: ctx.now, platforms: ctx.platforms, reason: 'change', changeId: ctx.interaction.id, replace: true }),
@@ -375,7 +376,7 @@ export const submitReopenForm = defineForm({
     const reason = (fields.reason ?? '').trim();
     if (reason === '') return { fieldErrors: [{ field: 'reason', message: t(ctx.locale, 'craflow.reopen.reasonRequired') }] };
     const ts = await ctx.prisma.timesheet.findUnique({ where: { id: value.t }, select: { missionId: true, month: true } });
-    if (!ts) throw new CodedError('CRA_NOT_FOUND', 'No CRA', {}, { params: { month: '' } });
+    if (!ts) throw new CodedError('NOT_FOUND', 'No CRA');
     const result = await reopenCra({ prisma: ctx.prisma, missionId: ts.missionId, month: ts.month, reason, actorId: ctx.person.id, channel: ctx.channel, now: ctx.now, platforms: ctx.platforms });
     return { notice: t(ctx.locale, 'craflow.reopen.done', { when: when(ctx), version: result.version }) };
   },

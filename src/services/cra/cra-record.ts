@@ -52,7 +52,7 @@ export type CraMission = Awaited<ReturnType<typeof loadCraMission>>;
 
 export async function loadCraRecord(tx: Tx, timesheetId: string) {
   const timesheet = await tx.timesheet.findUnique({ where: { id: timesheetId } });
-  if (!timesheet) throw new CodedError('CRA_NOT_FOUND', `No timesheet ${timesheetId}`, {}, { params: { month: '' } });
+  if (!timesheet) throw new CodedError('NOT_FOUND', `No timesheet ${timesheetId}`);
   const mission = await loadCraMission(tx, timesheet.missionId);
   const current = await tx.timesheetVersion.findUnique({ where: { timesheetId_version: { timesheetId, version: timesheet.version } } });
   return { timesheet, mission, current, content: current ? (current.content as unknown as CraVersionContent) : null };

@@ -34,7 +34,7 @@ export interface ResolveDisputeOptions {
 export function resolveDispute(options: ResolveDisputeOptions): Promise<{ status: 'DRAFT' | 'PENDING_CLIENT'; version: number }> {
   return options.prisma.$transaction(async (tx) => {
     const dispute = await tx.dispute.findUnique({ where: { id: options.disputeId }, include: { days: { orderBy: { date: 'asc' } } } });
-    if (!dispute) throw new CodedError('CRA_NOT_FOUND', `No dispute ${options.disputeId}`, {}, { params: { month: '' } });
+    if (!dispute) throw new CodedError('NOT_FOUND', `No dispute ${options.disputeId}`);
     const record = await loadCraRecord(tx, dispute.timesheetId);
     const { timesheet, mission } = record;
     const actor = await actorOf(tx, options.actorId);

@@ -186,9 +186,9 @@ describe('payloads', () => {
       refused: { code: 'UNKNOWN_ACTION' },
       notice: 'Ce bouton ne correspond plus à aucune action (daily.explode) : rien n’a été modifié.',
     });
-    expect(await router.handle(click(web('sarah'), 'cra.approve', {}))).toEqual({
+    expect(await router.handle(click(web('sarah'), 'cra.explode', {}))).toEqual({
       refused: { code: 'UNKNOWN_ACTION' },
-      notice: 'This button no longer matches any action (cra.approve): nothing was changed.',
+      notice: 'This button no longer matches any action (cra.explode): nothing was changed.',
     });
     // daily.answer is a button, not a form; days.save is a form, not a button.
     expect(await router.handle(submit(web('alice'), 'daily.answer', { c: checkIns.alice, a: 'full' }, {}))).toMatchObject({ refused: { code: 'UNKNOWN_ACTION' } });

@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toDateOnlyUTC } from '../../../src/domain/index.js';
+import { formSchema } from '../../../src/chat/message.js';
 import { CRA_ACTIONS } from '../../../src/rituals/cra/cra-actions.js';
 import { createRitualFlow, readable, type RitualFlow } from '../../helpers/ritual-flow.js';
 import { auditOf, clickOn, elementOf, fillWorked, latestWith, timesheetOf } from './cra-world.js';
@@ -185,6 +186,7 @@ describe('a CRA submitted, reminded, escalated and approved', () => {
     const reopen = elementOf(approved.message, CRA_ACTIONS.reopen);
     expect((await flow.click('alice', reopen)).refused?.code).toBe('CRA_REOPEN_FORBIDDEN');
     const opened = await flow.click('marc', reopen);
+    formSchema.parse(opened.form);
     expect((await flow.submit('marc', opened.form!, { reason: ' ' })).fieldErrors?.[0]?.field).toBe('reason');
     const forged = await flow.submit('alice', opened.form!, { reason: 'Je veux changer mes jours' });
     expect(forged.refused?.code).toBe('CRA_REOPEN_FORBIDDEN');

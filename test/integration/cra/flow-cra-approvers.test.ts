@@ -7,6 +7,7 @@
  * is deemed accepted after 10 (channel SYSTEM).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formSchema } from '../../../src/chat/message.js';
 import { CRA_ACTIONS } from '../../../src/rituals/cra/cra-actions.js';
 import { createRitualFlow, readable, type RitualFlow } from '../../helpers/ritual-flow.js';
 import { auditOf, elementOf, fillWorked, latestWith, timesheetOf } from './cra-world.js';
@@ -54,6 +55,7 @@ describe('approvers changing while a CRA waits', () => {
     const button = { actionId: CRA_ACTIONS.changeApprover, value: JSON.stringify({ t: ts.id }) };
     expect((await flow.click('paul', button)).refused?.code).toBe('CRA_NOT_ALLOWED_MANAGE');
     const opened = await flow.click('marc', button);
+    formSchema.parse(opened.form);
     const field = opened.form!.fields[0]!;
     expect(field.kind === 'select' && field.options.map((o) => o.label).sort()).toEqual(['Claire Dubois', 'Paul Girard', 'Sophie Lemaire']);
     expect((await flow.submit('marc', opened.form!, { approver: flow.people.sophie })).refused).toBeUndefined();

@@ -5,6 +5,7 @@
  * ESN's days form and resubmits; version 2 goes to Claire, who approves it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formSchema } from '../../../src/chat/message.js';
 import { CRA_ACTIONS } from '../../../src/rituals/cra/cra-actions.js';
 import { createRitualFlow, readable, type RitualFlow } from '../../helpers/ritual-flow.js';
 import { auditOf, clickOn, elementOf, fillWorked, latestWith, timesheetOf } from './cra-world.js';
@@ -30,6 +31,7 @@ async function dispute(reason: string, days: string) {
   const request = await latestWith(flow, 'claire', CRA_ACTIONS.dispute);
   const opened = await flow.click('claire', elementOf(request.message, CRA_ACTIONS.dispute));
   expect(opened.form?.actionId).toBe(CRA_ACTIONS.disputeForm);
+  formSchema.parse(opened.form);
   return flow.submit('claire', opened.form!, { reason, days });
 }
 
@@ -73,6 +75,7 @@ describe('a disputed CRA, maintained, disputed again, corrected and approved', (
     const alert = await latestWith(flow, 'marc', CRA_ACTIONS.maintain);
     expect((await flow.click('sarah', elementOf(alert.message, CRA_ACTIONS.maintain))).refused?.code).toBe('CRA_NOT_ALLOWED_MANAGE');
     const opened = await clickOn(flow, 'marc', alert.id, elementOf(alert.message, CRA_ACTIONS.maintain));
+    formSchema.parse(opened.form);
     const done = await flow.submit('marc', opened.form!, { answer: 'Les feuilles de présence du site montrent Sarah présente.' });
     expect(done.refused).toBeUndefined();
     const ts = await timesheetOf(flow, SARAH, MONTH);
