@@ -4,8 +4,7 @@ import { slackConfigured, teamsConfigured, webChatEnabled } from './config/index
 import { createMessengers, platformsOf } from './chat/create-messengers.js';
 import { createInteractionRouter, type InteractionRouter } from './chat/router/router.js';
 import { mountWebChat, type MountedWebChat } from './chat/web/mount-web-chat.js';
-import { mountTeams, teamsAuthOf } from './chat/teams/mount-teams.js';
-import { startSlack, type SlackRuntime } from './chat/slack/start-slack.js';
+import type { SlackRuntime } from './chat/slack/start-slack.js';
 import { WebChatEvents } from './chat/web/web-chat-events.js';
 import { openDatabase, type Database } from './db/database.js';
 import { committedMigrationNames, pendingMigrations } from './db/migrations.js';
@@ -75,7 +74,7 @@ export async function startApp(env: Env, logger: Logger, options: StartAppOption
   }
 
   const events = new WebChatEvents();
-  const messengers = createMessengers({ env, prisma, webChatEvents: events, webChat, teamsLogger: logger, slackLogger: logger });
+  const messengers = await createMessengers({ env, prisma, webChatEvents: events, webChat, logger });
   const platforms = platformsOf(messengers);
   const workerId = `${hostname()}:${process.pid}`;
   const ops = createOperations({ env, prisma, logger, workerId, clock: options.clock });
@@ -103,11 +102,13 @@ export async function startApp(env: Env, logger: Logger, options: StartAppOption
     },
   });
   if (teamsConfigured(env)) {
+    const { mountTeams, teamsAuthOf } = await import('./chat/teams/mount-teams.js');
     // POST /api/messages, authenticated with the Bot Framework settings (MicrosoftApp*).
     mountTeams(http.app, { auth: teamsAuthOf(env), prisma, router, logger, defaultLocale: locale, platforms, ...(options.clock ? { now: options.clock } : {}) });
   }
   let slack: SlackRuntime | undefined;
   if (slackConfigured(env) && env.SLACK_BOT_TOKEN) {
+    const { startSlack } = await import('./chat/slack/start-slack.js');
     // Socket Mode with SLACK_APP_TOKEN, else POST /slack/events on this server (signed requests only).
     try {
       slack = await startSlack({

@@ -9,34 +9,20 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { takeDataDirLock } from '../db/data-dir-lock.js';
 import { CodedError } from '../errors.js';
 
-const LOCK_FILE = 'rituel.lock';
 const PGLITE_DIR = 'pglite';
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Takes DATA_DIR's lock (the same file the server takes), or refuses while a live process holds it. */
 function lockDataDir(dataDir: string): () => void {
-  const lockPath = join(dataDir, LOCK_FILE);
-  if (existsSync(lockPath)) {
-    const holder = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
-    if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
-      throw new CodedError('BACKUP_DATABASE_IN_USE', `The embedded database in ${dataDir} is in use by process ${holder}: stop it first.`, undefined, {
+  return takeDataDirLock(
+    dataDir,
+    (holder) =>
+      new CodedError('BACKUP_DATABASE_IN_USE', `The embedded database in ${dataDir} is in use by process ${holder}: stop it first.`, undefined, {
         params: { dir: dataDir, pid: holder },
-      });
-    }
-  }
-  mkdirSync(dataDir, { recursive: true });
-  writeFileSync(lockPath, String(process.pid));
-  return () => rmSync(lockPath, { force: true });
+      }),
+  );
 }
 
 function hasDatabase(dataDir: string): boolean {

@@ -9,10 +9,7 @@ import type { ChatPlatform } from './interaction.js';
 import type { Messengers } from './messenger.js';
 import type { WebChatEvents } from './web/web-chat-events.js';
 import { createWebMessenger } from './web/web-messenger.js';
-import { createTeamsMessengerFor, teamsAuthOf } from './teams/mount-teams.js';
 import { createLogger, type Logger } from '../log.js';
-import { createSlackMessenger } from './slack/delivery/slack-messenger.js';
-import { createSlackWebClient } from './slack/slack-web-client.js';
 
 export const PLATFORM_PREFERENCE: readonly ChatPlatform[] = ['SLACK', 'TEAMS', 'WEB'];
 
@@ -23,21 +20,27 @@ export interface CreateMessengersOptions {
   webChatEvents?: WebChatEvents;
   /** Force the web chat on (rituel demo). */
   webChat?: boolean;
-  /** Where the platform messengers log their delivery failures (silent when absent). */
-  teamsLogger?: Logger;
-  /** Where the Slack messenger logs (silent when absent). */
-  slackLogger?: Logger;
+  /** Where the Slack and Teams messengers log their delivery failures (silent when absent). */
+  logger?: Logger;
 }
 
-export function createMessengers(options: CreateMessengersOptions): Messengers {
+/**
+ * The Slack and Teams SDKs are loaded only when their platform is configured (a CLI command or a
+ * web-chat-only server starts without them).
+ */
+export async function createMessengers(options: CreateMessengersOptions): Promise<Messengers> {
   const messengers: Messengers = {};
+  const logger = options.logger ?? createLogger('silent');
   if (options.webChat ?? webChatEnabled(options.env)) messengers.WEB = createWebMessenger(options.prisma, options.webChatEvents);
   if (slackConfigured(options.env) && options.env.SLACK_BOT_TOKEN) {
+    const { createSlackWebClient } = await import('./slack/slack-web-client.js');
+    const { createSlackMessenger } = await import('./slack/delivery/slack-messenger.js');
     const client = createSlackWebClient({ token: options.env.SLACK_BOT_TOKEN, apiUrl: options.env.SLACK_API_URL });
-    messengers.SLACK = createSlackMessenger({ prisma: options.prisma, client, logger: options.slackLogger ?? createLogger('silent') });
+    messengers.SLACK = createSlackMessenger({ prisma: options.prisma, client, logger });
   }
   if (teamsConfigured(options.env)) {
-    messengers.TEAMS = createTeamsMessengerFor({ auth: teamsAuthOf(options.env), prisma: options.prisma, logger: options.teamsLogger ?? createLogger('silent') });
+    const { createTeamsMessengerFor, teamsAuthOf } = await import('./teams/mount-teams.js');
+    messengers.TEAMS = createTeamsMessengerFor({ auth: teamsAuthOf(options.env), prisma: options.prisma, logger });
   }
   return messengers;
 }

@@ -1,8 +1,9 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { CodedError } from '../errors.js';
+import { takeDataDirLock } from './data-dir-lock.js';
 
 export interface EmbeddedDatabase {
   /** postgresql:// URL of the loopback socket serving the embedded database. */
@@ -11,34 +12,17 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
-const LOCK_FILE = 'rituel.lock';
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** PGlite is single-process: refuse to open a data directory another live process holds. */
 function takeLock(dataDir: string): () => void {
-  const lockPath = join(dataDir, LOCK_FILE);
-  try {
-    const holder = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
-    if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
-      throw new CodedError(
+  return takeDataDirLock(
+    dataDir,
+    (holder) =>
+      new CodedError(
         'EMBEDDED_DB_IN_USE',
         `The embedded database in ${dataDir} is in use by process ${holder} (a running "rituel start"?). ` +
           'Stop it first, or set DATABASE_URL to use PostgreSQL.',
-      );
-    }
-  } catch (error) {
-    if (error instanceof CodedError) throw error;
-  }
-  writeFileSync(lockPath, String(process.pid));
-  return () => rmSync(lockPath, { force: true });
+      ),
+  );
 }
 
 /**

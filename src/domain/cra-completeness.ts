@@ -4,8 +4,8 @@
  * and absences, total exactly one day). Weekends and holidays are never missing.
  */
 import { compareDates, type IsoDate, type YearMonth } from './dates.js';
-import type { MissionCalendar } from './calendar.js';
-import { missionWorkingDaysOfMonth, type MissionWindow } from './mission-window.js';
+import { monthCalendar, type CalendarDay, type MissionCalendar } from './calendar.js';
+import { isWithinMissionWindow, missionWorkingDaysOfMonth, type MissionWindow } from './mission-window.js';
 import { parseFraction, QUARTERS_PER_DAY } from './fractions.js';
 
 export interface CompletenessEntry {
@@ -37,4 +37,23 @@ export function craCompleteness(input: CraCompletenessInput): CraCompleteness {
     .filter((d) => (totals.get(d) ?? 0) < QUARTERS_PER_DAY)
     .sort(compareDates);
   return { complete: missingDays.length === 0, missingDays };
+}
+
+/** One day of a mission's month as the ESN sees it, before what was recorded on it. */
+export interface CraMonthDay extends CalendarDay {
+  /** Inside the mission window (days outside are not part of the CRA). */
+  readonly inMission: boolean;
+  /** Working day inside the window that is not fully accounted for. */
+  readonly missing: boolean;
+}
+
+/** The completeness of the month and each of its days (the CRA grid and `rituel cra show` add the entries). */
+export function craMonthDays(input: CraCompletenessInput): CraCompleteness & { readonly days: CraMonthDay[] } {
+  const completeness = craCompleteness(input);
+  const missing = new Set(completeness.missingDays);
+  const { region, whitMondayWorked } = input.mission;
+  const days = monthCalendar(input.month, region, { whitMondayWorked }).days.map(
+    (day): CraMonthDay => ({ ...day, inMission: isWithinMissionWindow(day.date, input.mission), missing: missing.has(day.date) }),
+  );
+  return { ...completeness, days };
 }

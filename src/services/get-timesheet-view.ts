@@ -2,13 +2,11 @@ import type { Db } from '../db/client.js';
 import type { CraStatus, DayKind } from '../db/generated/client.js';
 import {
   amountByRatePeriod,
-  craCompleteness,
+  craMonthDays,
   firstDay,
   fromDateOnlyUTC,
   isCodedError,
-  isWithinMissionWindow,
   lastDay,
-  monthCalendar,
   problemOf,
   toDateOnlyUTC,
   type BillingLine,
@@ -76,27 +74,22 @@ export async function getTimesheetView({ prisma, missionId, month }: GetTimeshee
   ]);
   const entries = personEntries.map((e) => ({ ...e, day: fromDateOnlyUTC(e.date), value: Number(e.fraction.toString()) }));
   const own = entries.filter((e) => e.missionId === missionId);
-  const completeness = craCompleteness({
+  const completeness = craMonthDays({
     month,
     mission: { ...window, region, whitMondayWorked },
     entries: entries.map((e) => ({ date: e.day, fraction: e.fraction.toString() })),
   });
-  const missing = new Set(completeness.missingDays);
 
-  const days = monthCalendar(month, region, { whitMondayWorked }).days.map((day): TimesheetDayView => {
+  const days = completeness.days.map(({ missing, ...day }): TimesheetDayView => {
     const ofDay = own.filter((e) => e.day === day.date);
     const worked = ofDay.filter((e) => e.kind === 'WORKED').reduce((sum, e) => sum + e.value, 0);
     const absence = ofDay.find((e) => e.kind !== 'WORKED');
     return {
-      date: day.date,
-      weekday: day.weekday,
-      working: day.working,
-      holiday: day.holiday,
-      inMission: isWithinMissionWindow(day.date, window),
+      ...day,
       worked,
       absence: absence ? { kind: absence.kind as Exclude<DayKind, 'WORKED'>, fraction: absence.value } : null,
       override: ofDay.some((e) => e.override),
-      missing: missing.has(day.date),
+      missing,
     };
   });
 

@@ -4,46 +4,26 @@
  * conversation, the approver clicks "Valider" and the message updates in place (the buttons give
  * way to the outcome); the CRA is approved in the database, bound to the version shown.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from '../../src/app.js';
-import { parseEnv } from '../../src/config/index.js';
+import type { RunningApp } from '../../src/app.js';
 import { submitCra } from '../../src/services/cra/submit-cra.js';
-import { createLogger } from '../../src/log.js';
-import { createScratchDatabase, type ScratchDatabase } from '../helpers/scratch-postgres.js';
+import { startDemoInBrowser, type DemoInBrowser } from '../helpers/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 /** Tuesday 1 December 2026, 10:30 in Paris: November is closed, working hours. */
 const NOW = new Date('2026-12-01T10:30:00+01:00');
 
 let app: RunningApp;
-let browser: Browser;
 let page: Page;
-let dataDir: string;
-let scratch: ScratchDatabase | undefined;
+let demo: DemoInBrowser | undefined;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`The browser tests need Chromium at ${CHROMIUM} (Debian: apt-get install chromium); it is missing.`);
-  }
-  dataDir = mkdtempSync(join(tmpdir(), 'rituel-browser-cra-'));
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  scratch = adminUrl ? await createScratchDatabase(adminUrl, 'rituel_browser_cra') : undefined;
-  const env = parseEnv({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...(scratch ? { DATABASE_URL: scratch.url } : {}) });
-  app = await startApp(env, createLogger('silent'), { demo: true, clock: () => NOW });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-  page = await browser.newPage({ locale: 'fr-FR' });
-  page.setDefaultTimeout(10_000);
+  demo = await startDemoInBrowser({ now: NOW, database: 'rituel_browser_cra' });
+  ({ app, page } = demo);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await scratch?.drop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await demo?.stop();
 });
 
 describe('the monthly CRA in the web chat', () => {

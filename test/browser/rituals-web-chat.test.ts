@@ -4,47 +4,27 @@
  * check-in with a half day and the message changes in place, the day is stored; a blocker sent in
  * the note reaches the manager, who sees the alert in their own conversation.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from '../../src/app.js';
-import { parseEnv } from '../../src/config/index.js';
+import type { RunningApp } from '../../src/app.js';
 import { toDateOnlyUTC } from '../../src/domain/index.js';
-import { createLogger } from '../../src/log.js';
-import { createScratchDatabase, type ScratchDatabase } from '../helpers/scratch-postgres.js';
+import { startDemoInBrowser, type DemoInBrowser } from '../helpers/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 /** Tuesday 24 November 2026, 17:35 in Paris: after the daily check-in time, before the quiet hours. */
 const NOW = new Date('2026-11-24T17:35:00+01:00');
 const BLOCKER = 'Accès VPN coupé depuis ce matin';
 
 let app: RunningApp;
-let browser: Browser;
 let page: Page;
-let dataDir: string;
-let scratch: ScratchDatabase | undefined;
+let demo: DemoInBrowser | undefined;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`The browser tests need Chromium at ${CHROMIUM} (Debian: apt-get install chromium); it is missing.`);
-  }
-  dataDir = mkdtempSync(join(tmpdir(), 'rituel-browser-'));
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  scratch = adminUrl ? await createScratchDatabase(adminUrl, 'rituel_browser') : undefined;
-  const env = parseEnv({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...(scratch ? { DATABASE_URL: scratch.url } : {}) });
-  app = await startApp(env, createLogger('silent'), { demo: true, clock: () => NOW });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-  page = await browser.newPage({ locale: 'fr-FR' });
-  page.setDefaultTimeout(10_000);
+  demo = await startDemoInBrowser({ now: NOW, database: 'rituel_browser' });
+  ({ app, page } = demo);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await scratch?.drop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await demo?.stop();
 });
 
 async function openConversation(ref: string): Promise<void> {

@@ -12,6 +12,7 @@ import { renderMessage } from '../../src/chat/slack/block-kit/render-message.js'
 import { unescapeMrkdwn } from '../../src/chat/slack/block-kit/mrkdwn.js';
 import type { SlackBlock, SlackMessagePayload, SlackView } from '../../src/chat/slack/block-kit/types.js';
 import { blockKitProblems, viewProblems } from '../helpers/fake-slack.js';
+import { viewStateValues } from '../helpers/slack-view-state.js';
 import { runAdapterContract, type AdapterContractDriver } from './adapter-contract.js';
 
 type Json = Record<string, unknown>;
@@ -78,20 +79,7 @@ export const slackDriver: AdapterContractDriver<SlackMessagePayload, SlackView> 
     return view;
   },
   async submitForm(view, values) {
-    const state: Record<string, Record<string, Json>> = {};
-    for (const block of view.blocks as SlackBlock[]) {
-      if (block.type !== 'input') continue;
-      const element = block.element as Json;
-      const id = String(block.block_id);
-      const value = values[id];
-      let input: Json;
-      if (element.type === 'static_select') {
-        const option = value === undefined ? element.initial_option : (element.options as Json[]).find((o) => o.value === value);
-        input = { type: 'static_select', selected_option: option ?? null };
-      } else if (element.type === 'datepicker') input = { type: 'datepicker', selected_date: value ?? null };
-      else input = { type: 'plain_text_input', value: value ?? null };
-      state[id] = { [String(element.action_id)]: input };
-    }
+    const state = viewStateValues(view.blocks as SlackBlock[], values, { keepInitial: false });
     const parsed = parseViewSubmission({
       type: 'view_submission',
       user: { id: 'U1', team_id: 'T1' },

@@ -6,14 +6,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import type { InteractionResult } from '../../src/chat/interaction.js';
+import type { ChatPlatform, InteractionResult } from '../../src/chat/interaction.js';
 import { elementsOf, parseChatMessage, type ChatElement, type ChatMessage } from '../../src/chat/message.js';
 import { createInteractionRouter, type InteractionRouter } from '../../src/chat/router/router.js';
 import { createWebMessenger } from '../../src/chat/web/web-messenger.js';
 import type { Database } from '../../src/db/database.js';
 import type { Db } from '../../src/db/client.js';
 import { dateInTimeZone, instantAt, localMoment, type IsoDate } from '../../src/domain/index.js';
-import { createLogger } from '../../src/log.js';
+import { createLogger, type Logger } from '../../src/log.js';
 import { COMMANDS, FALLBACK_COMMAND, INTERACTION_DEFINITIONS, SCHEDULED_RITUALS } from '../../src/rituals/index.js';
 import { runTick, type TickSummary } from '../../src/scheduler/run-tick.js';
 import { createTestDatabase } from './database.js';
@@ -31,6 +31,17 @@ export function paris(local: string): Date {
 export function parisClock(instant: Date): { date: IsoDate; time: string } {
   const { minutes } = localMoment(instant, PARIS);
   return { date: dateInTimeZone(instant, PARIS), time: `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}` };
+}
+
+/** The real interaction router with every ritual's actions, forms and commands (French by default). */
+export function createRitualsRouter(options: { prisma: Db; logger: Logger; platforms: readonly ChatPlatform[]; now: () => Date }): InteractionRouter {
+  return createInteractionRouter({
+    ...options,
+    defaultLocale: 'fr',
+    definitions: INTERACTION_DEFINITIONS,
+    commands: COMMANDS,
+    fallbackCommand: FALLBACK_COMMAND,
+  });
 }
 
 export type PersonRef = 'marc' | 'alice' | 'julien' | 'sarah' | 'claire' | 'paul' | 'sophie' | 'thomas' | 'emilie';
@@ -73,16 +84,7 @@ export async function createRitualFlow(start: string): Promise<RitualFlow> {
 
   let clock = paris(start);
   const logger = createLogger('silent');
-  const router: InteractionRouter = createInteractionRouter({
-    prisma,
-    logger,
-    defaultLocale: 'fr',
-    platforms: ['WEB'],
-    definitions: INTERACTION_DEFINITIONS,
-    commands: COMMANDS,
-    fallbackCommand: FALLBACK_COMMAND,
-    now: () => clock,
-  });
+  const router = createRitualsRouter({ prisma, logger, platforms: ['WEB'], now: () => clock });
   const deps = { prisma, logger, rituals: SCHEDULED_RITUALS, messengers: { WEB: createWebMessenger(prisma) }, platforms: ['WEB' as const], workerId: 'flow-test' };
   const actor = (person: PersonRef) => ({ platform: 'WEB' as const, teamId: '', externalId: people[person] });
   const setClock = (local: string | Date) => {

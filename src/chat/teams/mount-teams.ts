@@ -6,25 +6,16 @@
  */
 import express, { type Express } from 'express';
 import type { Db } from '../../db/client.js';
-import type { Locale } from '../../i18n/index.js';
 import type { Logger } from '../../log.js';
-import type { ChatPlatform } from '../interaction.js';
-import type { InteractionRouter } from '../router/router.js';
 import { createPacer, type Pacer } from './pacer.js';
-import { createTeamsTurnHandler } from './teams-bot.js';
+import { createTeamsTurnHandler, type TeamsBotOptions } from './teams-bot.js';
 import { answerTurnErrors, createTeamsAdapter, type TeamsAuthSettings } from './teams-adapter.js';
 import { createTeamsMessenger, type TeamsMessenger } from './teams-messenger.js';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
 
-export interface MountTeamsOptions {
+export interface MountTeamsOptions extends TeamsBotOptions {
   auth: TeamsAuthSettings;
-  prisma: Db;
-  router: InteractionRouter;
-  logger: Logger;
-  defaultLocale: Locale;
-  platforms: readonly ChatPlatform[];
-  now?: () => Date;
 }
 
 export function mountTeams(app: Express, options: MountTeamsOptions): void {

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
+import type { ChatPlatform } from '../../chat/interaction.js';
 import { randomUUID } from 'node:crypto';
 import { createMessengers, platformsOf } from '../../chat/create-messengers.js';
+import type { Db } from '../../db/client.js';
 import { formatNumber, t, type Locale, type MessageKey } from '../../i18n/index.js';
 import { describeProblem } from '../../i18n/problems.js';
 import { cliActor, craApprovalLines } from '../../services/cra/cra-cli.js';
@@ -8,7 +10,7 @@ import { reopenCra } from '../../services/cra/reopen-cra.js';
 import { submitCra } from '../../services/cra/submit-cra.js';
 import { findMission } from '../../services/find-mission.js';
 import { getTimesheetView } from '../../services/get-timesheet-view.js';
-import { createCliContext, printJson, requireMonth, usageError, withDatabase } from '../context.js';
+import { createCliContext, printJson, requireMonth, usageError, withDatabase, type CliContext } from '../context.js';
 import { registerCraExportCommand } from './cra-export.js';
 
 export function registerCraCommands(program: Command, locale: Locale): void {
@@ -66,17 +68,12 @@ export function registerCraCommands(program: Command, locale: Locale): void {
     .action(async (missionRef: string, month: string, options: { by?: string; org?: string; json?: boolean }) => {
       const ctx = createCliContext();
       requireMonth(ctx, month);
-      await withDatabase(ctx, async ({ prisma }) => {
-        const mission = await findMission({ prisma, ref: missionRef, organization: options.org });
-        const actorId = await cliActor(prisma, mission.id, options.by, 'consultant');
-        const platforms = platformsOf(createMessengers({ env: ctx.env, prisma }));
-        const result = await submitCra({ prisma, missionId: mission.id, month, actorId, channel: 'CLI', now: new Date(), platforms, changeId: randomUUID() });
-        if (options.json) return printJson(ctx, result);
-        ctx.out(
+      await changeCra(ctx, missionRef, options, 'consultant', {
+        change: (c) => submitCra({ ...c, month, channel: 'CLI', now: new Date(), changeId: randomUUID() }),
+        describe: (result, mission) =>
           result.approverName
-            ? t(ctx.locale, 'craflow.cli.submitted', { mission: mission.ref, month, version: result.version, approver: result.approverName })
-            : t(ctx.locale, 'craflow.cli.submittedNoApprover', { mission: mission.ref, month, version: result.version }),
-        );
+            ? t(ctx.locale, 'craflow.cli.submitted', { mission, month, version: result.version, approver: result.approverName })
+            : t(ctx.locale, 'craflow.cli.submittedNoApprover', { mission, month, version: result.version }),
       });
     });
   cra
@@ -92,13 +89,30 @@ export function registerCraCommands(program: Command, locale: Locale): void {
       const ctx = createCliContext();
       requireMonth(ctx, month);
       if (options.reason.trim() === '') throw usageError(t(ctx.locale, 'craflow.reopen.reasonRequired'));
-      await withDatabase(ctx, async ({ prisma }) => {
-        const mission = await findMission({ prisma, ref: missionRef, organization: options.org });
-        const actorId = await cliActor(prisma, mission.id, options.by, 'admin');
-        const platforms = platformsOf(createMessengers({ env: ctx.env, prisma }));
-        const result = await reopenCra({ prisma, missionId: mission.id, month, reason: options.reason, actorId, channel: 'CLI', now: new Date(), platforms });
-        if (options.json) return printJson(ctx, result);
-        ctx.out(t(ctx.locale, 'craflow.cli.reopened', { mission: mission.ref, month, version: result.version }));
+      await changeCra(ctx, missionRef, options, 'admin', {
+        change: (c) => reopenCra({ ...c, month, reason: options.reason, channel: 'CLI', now: new Date() }),
+        describe: (result, mission) => t(ctx.locale, 'craflow.cli.reopened', { mission, month, version: result.version }),
       });
     });
+}
+
+/** What submit and reopen share: the mission, who acts (--by, else the role's default), the platforms; then --json or a line. */
+async function changeCra<T>(
+  ctx: CliContext,
+  missionRef: string,
+  options: { by?: string; org?: string; json?: boolean },
+  role: 'consultant' | 'admin',
+  step: {
+    change: (c: { prisma: Db; missionId: string; actorId: string; platforms: readonly ChatPlatform[] }) => Promise<T>;
+    describe: (result: T, missionRef: string) => string;
+  },
+): Promise<void> {
+  await withDatabase(ctx, async ({ prisma }) => {
+    const mission = await findMission({ prisma, ref: missionRef, organization: options.org });
+    const actorId = await cliActor(prisma, mission.id, options.by, role);
+    const platforms = platformsOf(await createMessengers({ env: ctx.env, prisma }));
+    const result = await step.change({ prisma, missionId: mission.id, actorId, platforms });
+    if (options.json) return printJson(ctx, result);
+    ctx.out(step.describe(result, mission.ref));
+  });
 }

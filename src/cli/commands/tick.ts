@@ -51,7 +51,7 @@ export function registerTickCommand(program: Command, locale: Locale): void {
       const instants = tickInstants(ctx, options);
       const logger = createLogger(ctx.env.LOG_LEVEL === 'info' ? 'warn' : ctx.env.LOG_LEVEL, 'json');
       await withDatabase(ctx, async ({ prisma }) => {
-        const messengers = createMessengers({ env: ctx.env, prisma });
+        const messengers = await createMessengers({ env: ctx.env, prisma });
         const deps = {
           prisma,
           logger,

@@ -18,14 +18,12 @@
 import type { Tx } from '../../db/client.js';
 import {
   amountByRatePeriod,
-  craCompleteness,
+  craMonthDays,
   craContentHash,
   datesBetween,
   firstDay,
   fromDateOnlyUTC,
-  isWithinMissionWindow,
   lastDay,
-  monthCalendar,
   toDateOnlyUTC,
   type BillingLine,
   type IsoDate,
@@ -88,28 +86,18 @@ export async function loadCraGrid(tx: Tx, missionId: string, month: YearMonth): 
     where: { personId: mission.consultantId, date: { gte: toDateOnlyUTC(firstDay(month)), lte: toDateOnlyUTC(lastDay(month)) } },
     select: { missionId: true, date: true, kind: true, fraction: true },
   });
-  const completeness = craCompleteness({
+  const calendar = craMonthDays({
     month,
     mission: { ...window, region, whitMondayWorked },
     entries: entries.map((e) => ({ date: fromDateOnlyUTC(e.date), fraction: e.fraction.toString() })),
   });
-  const missing = new Set(completeness.missingDays);
-  const days = monthCalendar(month, region, { whitMondayWorked }).days.map((day): CraGridDay => {
+  const days = calendar.days.map(({ missing, ...day }): CraGridDay => {
     const own = entries.filter((e) => e.missionId === missionId && fromDateOnlyUTC(e.date) === day.date);
     const sum = (worked: boolean) =>
       own.filter((e) => (e.kind === 'WORKED') === worked).reduce((total, e) => total + Number(e.fraction.toString()), 0);
-    return {
-      date: day.date,
-      weekday: day.weekday,
-      working: day.working,
-      holiday: day.holiday,
-      inMission: isWithinMissionWindow(day.date, window),
-      worked: sum(true),
-      absent: sum(false),
-      missing: missing.has(day.date),
-    };
+    return { ...day, worked: sum(true), absent: sum(false), missing };
   });
-  return { days, missingDays: completeness.missingDays, complete: completeness.complete };
+  return { days, missingDays: calendar.missingDays, complete: calendar.complete };
 }
 
 const units = (n: number): string => String(Math.round(n * 100) / 100);

@@ -15,10 +15,10 @@ import { enqueueMessage } from '../../scheduler/outbox/enqueue-message.js';
 import type { RunOutcome, ScheduledRitual } from '../../scheduler/scheduled-ritual.js';
 import { isOnLeave, personDayState } from '../day-state.js';
 import { recordRun } from '../record-run.js';
-import { absentNoticeMessage, closeMessage } from './close-message.js';
-import { loadCraGrid } from './cra-content.js';
+import { absentNoticeMessage } from './close-message.js';
 import { craCloseKey, craCloseManagerKey } from './cra-keys.js';
 import { craCloseTargets, type CraCloseTarget } from './cra-targets.js';
+import { loadCloseMessage } from './load-close-message.js';
 
 export { craCloseDate } from './close-date.js';
 
@@ -64,20 +64,11 @@ export const craCloseRitual: ScheduledRitual<CraCloseTarget> = {
         });
         return 'planned';
       }
-      const grid = await loadCraGrid(tx, mission.id, month);
       await enqueueMessage(tx, {
         dedupeKey: key,
         recipientId: mission.consultantId,
         kind: 'cra.close',
-        message: closeMessage(mission.consultantLocale, {
-          missionId: mission.id,
-          missionTitle: mission.title,
-          clientName: mission.client.name,
-          month,
-          startDate: calendar.startDate,
-          endDate: calendar.endDate,
-          grid,
-        }),
+        message: await loadCloseMessage(tx, mission, month),
         now: ctx.now,
         platforms: ctx.platforms,
       });

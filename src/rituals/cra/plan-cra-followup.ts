@@ -12,7 +12,7 @@ import { t } from '../../i18n/index.js';
 import { tacitApproveCra } from '../../services/cra/approve-cra.js';
 import { addWorkingDays, loadCraMission, loadCraRecord, missionDate, workingDaysElapsed } from '../../services/cra/cra-record.js';
 import { resolveApprovers, sendRequest } from '../../services/cra/cra-requests.js';
-import { raiseCraAlert } from '../../services/cra/raise-cra-alert.js';
+import { raiseAlertWithMessage } from '../alerts/raise-alert.js';
 import { rerouteCra } from '../../services/cra/reroute-cra.js';
 import type { Tx } from '../../db/client.js';
 import type { RunOutcome, ScheduledRitual, TickContext } from '../../scheduler/scheduled-ritual.js';
@@ -90,7 +90,7 @@ export async function followUp(tx: Tx, ctx: TickContext, timesheetId: string, to
   }
   if (elapsed >= settings.escalateAfter && timesheet.escalationLevel < 1) {
     const approverName = approverId ? (await personSummary(tx, approverId)).name : '—';
-    await raiseCraAlert(tx, {
+    await raiseAlertWithMessage(tx, {
       kind: 'OVERDUE_VALIDATION',
       dedupeKey: `cra-overdue:${timesheet.id}:v${timesheet.version}:${timesheet.sentToClientAt!.getTime()}`,
       organizationId: mission.organizationId,

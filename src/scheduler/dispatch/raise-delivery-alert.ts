@@ -6,7 +6,7 @@
  * One alert per person and platform (dedupe key `delivery-failed:<personId>:<platform>`): the
  * next failures for the same person find it and tell nobody again.
  */
-import { recordAudit } from '../../db/audit.js';
+import { alertMessageKey, createAlert } from '../../db/create-alert.js';
 import type { Prisma, Tx } from '../../db/client.js';
 import type { ChatPlatform } from '../../chat/interaction.js';
 import { personLocale } from '../../i18n/index.js';
@@ -54,32 +54,21 @@ export async function raiseDeliveryAlert(tx: Tx, options: RaiseDeliveryAlertOpti
     ...(options.attemptsMade === undefined ? {} : { attempts: options.attemptsMade }),
   };
   // ON CONFLICT DO NOTHING: a concurrent dispatcher raising the same alert wins without aborting this transaction.
-  const { count } = await tx.alert.createMany({
-    data: [
-      {
-        organizationId: responsible.organizationId,
-        kind: 'DELIVERY_FAILED',
-        dedupeKey,
-        subjectId: options.subjectId,
-        recipientId: responsible.personIds[0] ?? null,
-        missionId: responsible.missionId,
-        data,
-        createdAt: options.now,
-      },
-    ],
-    skipDuplicates: true,
-  });
-  if (count === 0) return null;
-  const alert = await tx.alert.findUniqueOrThrow({ where: { dedupeKey }, select: { id: true } });
-  await recordAudit(tx, {
-    organizationId: responsible.organizationId,
-    entityType: 'Alert',
-    entityId: alert.id,
-    action: 'alert.raise',
-    toStatus: 'OPEN',
-    channel: 'SYSTEM',
-    data: { ...data, kind: 'DELIVERY_FAILED', subjectId: options.subjectId, notified: [...responsible.personIds] },
-  });
+  const alert = await createAlert(
+    tx,
+    {
+      organizationId: responsible.organizationId,
+      kind: 'DELIVERY_FAILED',
+      dedupeKey,
+      subjectId: options.subjectId,
+      recipientId: responsible.personIds[0] ?? null,
+      missionId: responsible.missionId,
+      data,
+      createdAt: options.now,
+    },
+    { channel: 'SYSTEM', data: { ...data, kind: 'DELIVERY_FAILED', subjectId: options.subjectId, notified: [...responsible.personIds] } },
+  );
+  if (!alert.created) return null;
 
   const subject = await tx.person.findUniqueOrThrow({ where: { id: options.subjectId }, select: { name: true } });
   const people = await tx.person.findMany({
@@ -92,7 +81,7 @@ export async function raiseDeliveryAlert(tx: Tx, options: RaiseDeliveryAlertOpti
     if (!person) continue;
     const locale = personLocale(person.locale, person.organization.locale);
     const result = await enqueueMessage(tx, {
-      dedupeKey: `alert:${alert.id}:${personId}`,
+      dedupeKey: alertMessageKey(alert.id, personId),
       recipientId: personId,
       kind: DELIVERY_ALERT_KIND,
       message: buildDeliveryAlert(locale, {

@@ -7,8 +7,7 @@
 import type { ChatPlatform } from '../../chat/interaction.js';
 import type { Tx } from '../../db/client.js';
 import { fromDateOnlyUTC, type IsoDate } from '../../domain/index.js';
-import { closeMessage } from '../../rituals/cra/close-message.js';
-import { loadCraGrid } from '../../rituals/cra/cra-content.js';
+import { loadCloseMessage } from '../../rituals/cra/load-close-message.js';
 import { enqueueMessage } from '../../scheduler/outbox/enqueue-message.js';
 import type { CraRecord } from './cra-record.js';
 
@@ -39,23 +38,12 @@ export async function backToDraft(
     where: { timesheetId: timesheet.id, kind: 'OVERDUE_VALIDATION', status: { not: 'RESOLVED' } },
     data: { status: 'RESOLVED', resolvedAt: o.now },
   });
-  const grid = await loadCraGrid(tx, mission.id, timesheet.month);
   const disputed: IsoDate[] = (o.disputed ?? []).map(fromDateOnlyUTC);
   await enqueueMessage(tx, {
     dedupeKey: `${o.keyPrefix}:${timesheet.id}:v${o.version}`,
     recipientId: mission.consultantId,
     kind: 'cra.close',
-    message: closeMessage(mission.consultantLocale, {
-      missionId: mission.id,
-      missionTitle: mission.title,
-      clientName: mission.client.name,
-      month: timesheet.month,
-      startDate: mission.calendar.startDate,
-      endDate: mission.calendar.endDate,
-      grid,
-      disputed,
-      note: o.note,
-    }),
+    message: await loadCloseMessage(tx, mission, timesheet.month, { disputed, note: o.note }),
     now: o.now,
     platforms: o.platforms,
   });

@@ -11,7 +11,7 @@ import { purchaseOrderBurn } from '../../rituals/cra/cra-content.js';
 import { poAlertMessage, type PoAlertKind } from '../../rituals/cra/manager-messages.js';
 import { personSummary } from '../../rituals/people.js';
 import type { CraMission } from './cra-record.js';
-import { raiseCraAlert } from './raise-cra-alert.js';
+import { raiseAlertWithMessage } from '../../rituals/alerts/raise-alert.js';
 
 export async function checkPurchaseOrderBurn(
   tx: Tx,
@@ -32,7 +32,7 @@ export async function checkPurchaseOrderBurn(
   const raised: PoAlertKind[] = [];
   for (const kind of due) {
     const facts = { number: burn.number, missionTitle: mission.title, ordered: burn.ordered, consumed: burn.consumed, remaining, planned, end: to };
-    const result = await raiseCraAlert(tx, {
+    const result = await raiseAlertWithMessage(tx, {
       kind,
       dedupeKey: `po:${kind}:${burn.id}`,
       organizationId: mission.organizationId,

@@ -19,7 +19,7 @@ import { assertCurrent, stateOf } from './approve-cra.js';
 import { assertCanAnswer } from './cra-people.js';
 import { loadCraRecord, missionDate } from './cra-record.js';
 import { settleRequests } from './cra-requests.js';
-import { raiseCraAlert } from './raise-cra-alert.js';
+import { raiseAlertWithMessage } from '../../rituals/alerts/raise-alert.js';
 
 export interface DisputeCraOptions {
   prisma: Db;
@@ -88,7 +88,7 @@ export function disputeCra(options: DisputeCraOptions): Promise<{ disputeId: str
       where: { timesheetId: timesheet.id, kind: 'OVERDUE_VALIDATION', status: { not: 'RESOLVED' } },
       data: { status: 'RESOLVED', resolvedAt: options.now },
     });
-    await raiseCraAlert(tx, {
+    await raiseAlertWithMessage(tx, {
       kind: 'DISPUTE',
       dedupeKey: `cra-dispute:${dispute.id}`,
       organizationId: mission.organizationId,

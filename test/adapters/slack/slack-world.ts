@@ -6,7 +6,7 @@
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import { createInteractionRouter, type InteractionRouter } from '../../../src/chat/router/router.js';
+import type { InteractionRouter } from '../../../src/chat/router/router.js';
 import { createSlackMessenger } from '../../../src/chat/slack/delivery/slack-messenger.js';
 import { createSlackWebClient } from '../../../src/chat/slack/slack-web-client.js';
 import { startSlack, type SlackRuntime } from '../../../src/chat/slack/start-slack.js';
@@ -14,13 +14,14 @@ import type { Db } from '../../../src/db/client.js';
 import type { Database } from '../../../src/db/database.js';
 import { createHttpServer, type HttpServer } from '../../../src/http/server.js';
 import { createLogger } from '../../../src/log.js';
-import { COMMANDS, FALLBACK_COMMAND, INTERACTION_DEFINITIONS, SCHEDULED_RITUALS } from '../../../src/rituals/index.js';
+import { SCHEDULED_RITUALS } from '../../../src/rituals/index.js';
 import type { PacedMessenger } from '../../../src/scheduler/dispatch/paced-messenger.js';
 import { runTick, type TickSummary } from '../../../src/scheduler/run-tick.js';
 import { createTestDatabase } from '../../helpers/database.js';
 import { importExampleOrganization } from '../../helpers/example-org.js';
 import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.js';
-import { paris } from '../../helpers/ritual-flow.js';
+import { createRitualsRouter, paris } from '../../helpers/ritual-flow.js';
+import { viewStateValues } from '../../helpers/slack-view-state.js';
 
 export const TEAM = 'T07ACME001';
 export const SIGNING_SECRET = 'test-signing-secret';
@@ -65,16 +66,7 @@ export async function startSlackWorld(options: { mode: 'http' | 'socket'; start:
   let clock = paris(options.start);
   const logger = createLogger('silent');
   const platforms = ['SLACK' as const];
-  const router = createInteractionRouter({
-    prisma,
-    logger,
-    defaultLocale: 'fr',
-    platforms,
-    definitions: INTERACTION_DEFINITIONS,
-    commands: COMMANDS,
-    fallbackCommand: FALLBACK_COMMAND,
-    now: () => clock,
-  });
+  const router = createRitualsRouter({ prisma, logger, platforms, now: () => clock });
   const http: HttpServer = createHttpServer(logger);
   const slack = await startSlack({
     settings: {
@@ -193,6 +185,17 @@ export function slackElement(blocks: readonly unknown[], actionId: string, where
   return found[0]!;
 }
 
+/** What every interaction payload of `user` carries: who, in which workspace, for which app, and a trigger. */
+function interactionFrom(user: string): Json {
+  return {
+    user: { id: user, team_id: TEAM },
+    team: { id: TEAM },
+    api_app_id: 'A0RITUEL',
+    token: 'verification-token',
+    trigger_id: `trigger-${randomUUID()}`,
+  };
+}
+
 /** The block_actions payload of a click on `element` of the message (channel, ts) by `user`. */
 export function blockActionPayload(user: string, element: Json, where: { channel?: string; ts?: string; view?: boolean }, selected?: string): Json {
   const action: Json = { type: element.type, action_id: element.action_id, block_id: 'b1', action_ts: `${Date.now() / 1000}${Math.random()}`.slice(0, 24) };
@@ -201,11 +204,7 @@ export function blockActionPayload(user: string, element: Json, where: { channel
   if (element.type === 'datepicker') action.selected_date = selected;
   return {
     type: 'block_actions',
-    user: { id: user, team_id: TEAM },
-    team: { id: TEAM },
-    api_app_id: 'A0RITUEL',
-    token: 'verification-token',
-    trigger_id: `trigger-${randomUUID()}`,
+    ...interactionFrom(user),
     response_url: 'http://127.0.0.1:1/unused',
     container: where.view ? { type: 'view', view_id: 'VHOME' } : { type: 'message', channel_id: where.channel, message_ts: where.ts, is_ephemeral: false },
     ...(where.view ? { view: { id: 'VHOME', type: 'home' } } : { channel: { id: where.channel }, message: { ts: where.ts } }),
@@ -215,27 +214,10 @@ export function blockActionPayload(user: string, element: Json, where: { channel
 
 /** The view_submission payload of a modal filled with `values` (by block id; others keep their initial value). */
 export function viewSubmissionPayload(user: string, view: Json, values: Record<string, string>, viewId = `V${randomUUID().slice(0, 8)}`): Json {
-  const state: Record<string, Record<string, Json>> = {};
-  for (const block of view.blocks as Json[]) {
-    if (block.type !== 'input') continue;
-    const element = block.element as Json;
-    const id = String(block.block_id);
-    const value = values[id];
-    let input: Json;
-    if (element.type === 'static_select') {
-      const option = value === undefined ? element.initial_option : (element.options as Json[]).find((o) => o.value === value);
-      input = { type: 'static_select', selected_option: option ?? null };
-    } else if (element.type === 'datepicker') input = { type: 'datepicker', selected_date: value ?? element.initial_date ?? null };
-    else input = { type: 'plain_text_input', value: value ?? element.initial_value ?? null };
-    state[id] = { [String(element.action_id)]: input };
-  }
+  const state = viewStateValues(view.blocks as Json[], values, { keepInitial: true });
   return {
     type: 'view_submission',
-    user: { id: user, team_id: TEAM },
-    team: { id: TEAM },
-    api_app_id: 'A0RITUEL',
-    token: 'verification-token',
-    trigger_id: `trigger-${randomUUID()}`,
+    ...interactionFrom(user),
     view: { ...view, id: viewId, hash: 'h1', state: { values: state } },
   };
 }

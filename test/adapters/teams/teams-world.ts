@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import { createInteractionRouter, type InteractionRouter } from '../../../src/chat/router/router.js';
+import type { InteractionRouter } from '../../../src/chat/router/router.js';
 import { createPacer } from '../../../src/chat/teams/pacer.js';
 import { createTeamsMessengerFor, mountTeams } from '../../../src/chat/teams/mount-teams.js';
 import { createWebMessenger } from '../../../src/chat/web/web-messenger.js';
@@ -14,12 +14,12 @@ import type { TeamsMessenger } from '../../../src/chat/teams/teams-messenger.js'
 import type { Database } from '../../../src/db/database.js';
 import { createHttpServer, type HttpServer } from '../../../src/http/server.js';
 import { createLogger } from '../../../src/log.js';
-import { COMMANDS, FALLBACK_COMMAND, INTERACTION_DEFINITIONS, SCHEDULED_RITUALS } from '../../../src/rituals/index.js';
+import { SCHEDULED_RITUALS } from '../../../src/rituals/index.js';
 import { runTick, type TickSummary } from '../../../src/scheduler/run-tick.js';
 import { createTestDatabase } from '../../helpers/database.js';
 import { importExampleOrganization } from '../../helpers/example-org.js';
 import { startFakeConnector, type ConnectorCall, type FakeConnector } from '../../helpers/fake-connector.js';
-import { paris } from '../../helpers/ritual-flow.js';
+import { createRitualsRouter, paris } from '../../helpers/ritual-flow.js';
 
 export const TENANT = '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b01';
 
@@ -63,16 +63,7 @@ export async function createTeamsWorld(start: string, options: { platforms?: ('T
   const logger = createLogger('silent');
   const platforms = options.platforms ?? ['TEAMS', 'WEB'];
   let clock = paris(start);
-  const router = createInteractionRouter({
-    prisma: db.prisma,
-    logger,
-    defaultLocale: 'fr',
-    platforms,
-    definitions: INTERACTION_DEFINITIONS,
-    commands: COMMANDS,
-    fallbackCommand: FALLBACK_COMMAND,
-    now: () => clock,
-  });
+  const router = createRitualsRouter({ prisma: db.prisma, logger, platforms, now: () => clock });
   const http = createHttpServer(logger);
   mountTeams(http.app, { auth: {}, prisma: db.prisma, router, logger, defaultLocale: 'fr', platforms, now: () => clock });
   const address = await http.listen(0, '127.0.0.1');

@@ -34,8 +34,11 @@ afterAll(async () => {
   await database?.close();
 });
 
-/** Words that would reveal what the client must not see (absence kinds and reasons, mood, cost). */
-const FORBIDDEN = [SICK_NOTE, 'Grippe', 'SICK', 'maladie', 'Maladie', 'RTT', 'CP', 'congé', 'humeur', 'mood', 'CJM', '455'];
+/**
+ * Words that would reveal what the client must not see (absence kinds and reasons, mood, cost).
+ * The CJM (455) is looked for as an amount: a bare "455" can occur in a content hash.
+ */
+const FORBIDDEN = [SICK_NOTE, 'Grippe', 'SICK', 'maladie', 'Maladie', 'RTT', 'CP', 'congé', 'humeur', 'mood', 'CJM', '455.00', '455,00', '455 €'];
 
 function assertNothingPrivate(text: string): void {
   for (const word of FORBIDDEN) expect(text, `"${word}" must not appear`).not.toContain(word);
