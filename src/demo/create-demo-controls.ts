@@ -4,8 +4,9 @@
  * same code as the scheduled one, with its own message key so that it can be shown again.
  */
 import type { DemoControls, DemoRitual } from '../chat/web/demo-controls.js';
-import { addDays, dateInTimeZone, isoWeekday } from '../domain/index.js';
+import { addDays, addMonths, dateInTimeZone, firstDay, isoWeekday, lastDay, monthOf, type YearMonth } from '../domain/index.js';
 import { t, type Locale, type MessageKey } from '../i18n/index.js';
+import { loadCloseMessage } from '../rituals/cra/load-close-message.js';
 import { createDailyCheckIn } from '../rituals/daily-checkin/plan-daily-checkin.js';
 import { digestLines } from '../rituals/manager-digest/digest-content.js';
 import { digestMessages } from '../rituals/manager-digest/digest-message.js';
@@ -16,6 +17,9 @@ import { loadMissionTargets } from '../rituals/mission-targets.js';
 import { personSummary } from '../rituals/people.js';
 import { createWeeklyCheckIn } from '../rituals/weekly-checkin/plan-weekly-checkin.js';
 import { dispatchDue } from '../scheduler/dispatch/index.js';
+import { enqueueMessage } from '../scheduler/outbox/enqueue-message.js';
+import { loadCraMission } from '../services/cra/cra-record.js';
+import { ensureTimesheet } from '../services/cra/submit-cra.js';
 import { runTick, type TickDeps } from '../scheduler/run-tick.js';
 import type { TickContext } from '../scheduler/scheduled-ritual.js';
 
@@ -23,6 +27,7 @@ export const DEMO_RITUALS: readonly DemoRitual[] = [
   { id: 'daily', audience: 'consultant' },
   { id: 'daily-reminder', audience: 'consultant' },
   { id: 'weekly', audience: 'consultant' },
+  { id: 'cra', audience: 'consultant' },
   { id: 'digest', audience: 'manager' },
 ];
 
@@ -67,10 +72,50 @@ const triggerDigest: Trigger = async (ctx, personId, key) => {
   return 1;
 };
 
+/**
+ * The CRA to act on for each régie mission, as the closing sends it (fix days, Submit): last
+ * month's while it is still a draft, else this month's.
+ */
+const triggerCra: Trigger = async (ctx, personId, key) => {
+  let count = 0;
+  for (const target of await loadMissionTargets(ctx.prisma, ctx.now, { consultantId: personId })) {
+    const mission = await loadCraMission(ctx.prisma, target.missionId);
+    if (mission.billingMode !== 'REGIE') continue;
+    const month = await monthToActOn(ctx, mission.id, mission.calendar, monthOf(dateInTimeZone(ctx.now, target.timeZone)));
+    await ctx.prisma.$transaction(async (tx) => {
+      await ensureTimesheet(tx, mission.id, month, ctx.now);
+      await enqueueMessage(tx, {
+        dedupeKey: `${key}:${mission.id}`,
+        recipientId: mission.consultantId,
+        kind: 'cra.close',
+        message: await loadCloseMessage(tx, mission, month),
+        now: ctx.now,
+        platforms: ctx.platforms,
+        respectQuietHours: false,
+      });
+    });
+    count += 1;
+  }
+  return count;
+};
+
+async function monthToActOn(
+  ctx: TickContext,
+  missionId: string,
+  window: { readonly startDate: string; readonly endDate: string | null },
+  current: YearMonth,
+): Promise<YearMonth> {
+  const previous = addMonths(current, -1);
+  if (window.startDate > lastDay(previous) || (window.endDate !== null && window.endDate < firstDay(previous))) return current;
+  const sheet = await ctx.prisma.timesheet.findUnique({ where: { missionId_month: { missionId, month: previous } }, select: { status: true } });
+  return sheet === null || sheet.status === 'DRAFT' ? previous : current;
+}
+
 const TRIGGERS: Record<string, Trigger> = {
   daily: triggerDaily(false),
   'daily-reminder': triggerDaily(true),
   weekly: triggerWeekly,
+  cra: triggerCra,
   digest: triggerDigest,
 };
 

@@ -149,6 +149,7 @@ export const ritualsEn: Record<RitualsMessageKey, string> = {
   'demo.ritual.daily': 'Daily check-in',
   'demo.ritual.daily-reminder': 'Next-morning reminder',
   'demo.ritual.weekly': 'Weekly check-in',
+  'demo.ritual.cra': 'Monthly CRA',
   'demo.ritual.digest': 'Manager weekly digest',
   'demo.unknownRitual': 'Unknown ritual.',
   'demo.nothing': '{ritual}: nothing to send to this person (no mission followed, or not a manager).',

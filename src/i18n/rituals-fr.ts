@@ -162,6 +162,7 @@ export const ritualsFr = {
   'demo.ritual.daily': 'Check-in du jour',
   'demo.ritual.daily-reminder': 'Rappel du lendemain matin',
   'demo.ritual.weekly': 'Point hebdo',
+  'demo.ritual.cra': 'CRA du mois',
   'demo.ritual.digest': 'Synthèse hebdo du manager',
   'demo.unknownRitual': 'Rituel inconnu.',
   'demo.nothing': '{ritual} : rien à envoyer à cette personne (pas de mission suivie, ou pas manager).',

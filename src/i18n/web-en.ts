@@ -58,6 +58,7 @@ export const webEn: Record<WebMessageKey, string> = {
   'web.demo.ritual.daily': 'Daily check-in',
   'web.demo.ritual.daily-reminder': 'Check-in reminder',
   'web.demo.ritual.weekly': 'Weekly check-in',
+  'web.demo.ritual.cra': 'Monthly CRA',
   'web.demo.ritual.digest': 'Weekly digest',
   'web.demo.ritual.silence-alert': 'Silence alert',
 };

@@ -60,6 +60,7 @@ export const webFr = {
   'web.demo.ritual.daily': 'Check-in quotidien',
   'web.demo.ritual.daily-reminder': 'Rappel du check-in',
   'web.demo.ritual.weekly': 'Check-in hebdomadaire',
+  'web.demo.ritual.cra': 'CRA du mois',
   'web.demo.ritual.digest': 'Synthèse hebdomadaire',
   'web.demo.ritual.silence-alert': 'Alerte de silence',
 } as const;

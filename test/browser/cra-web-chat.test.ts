@@ -1,15 +1,14 @@
 /**
- * The client approves a CRA in the web chat (the real Rituel in demo mode, headless Chromium):
- * Alice's November CRA is submitted, the validation request reaches the client approver's
- * conversation, the approver clicks "Valider" and the message updates in place (the buttons give
- * way to the outcome); the CRA is approved in the database, bound to the version shown.
+ * The monthly CRA in the web chat (the real Rituel in demo mode, headless Chromium): Alice gets
+ * her CRA from the demo panel and submits it with its button; the validation request reaches the
+ * client approver's conversation, the approver clicks "Valider" and the message updates in place
+ * (the buttons give way to the outcome); the CRA is approved in the database, bound to the
+ * version shown.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/app.js';
-import { submitCra } from '../../src/services/cra/submit-cra.js';
 import { startDemoInBrowser, type DemoInBrowser } from '../helpers/browser.js';
-
 /** Tuesday 1 December 2026, 10:30 in Paris: November is closed, working hours. */
 const NOW = new Date('2026-12-01T10:30:00+01:00');
 
@@ -26,29 +25,33 @@ afterAll(async () => {
   await demo?.stop();
 });
 
+async function openConversation(ref: string): Promise<void> {
+  await page.getByTestId(`person-${ref}`).click();
+  await expect.poll(() => page.getByTestId('live').textContent()).toBe('en direct');
+}
+
 describe('the monthly CRA in the web chat', () => {
-  it('lets the client approve a CRA: the message updates in place', async () => {
+  it('lets the consultant submit from the demo panel, then the client approve: the messages update in place', async () => {
     const { prisma } = app.database;
     const mission = await prisma.mission.findFirstOrThrow({ where: { consultant: { ref: 'alice' } } });
-    const submitted = await submitCra({
-      prisma,
-      missionId: mission.id,
-      month: '2026-11',
-      actorId: mission.consultantId,
-      channel: 'WEB',
-      now: NOW,
-      platforms: ['WEB'],
-      changeId: 'browser-test',
-    });
-    expect(submitted.status).toBe('PENDING_CLIENT');
-    const approver = await prisma.person.findUniqueOrThrow({ where: { id: submitted.approverId! } });
-    await app.scheduler.tickNow();
-
     await page.goto(app.webChatUrl!);
     await expect.poll(() => page.locator('body').getAttribute('data-ready')).toBe('true');
-    await page.getByTestId(`person-${approver.ref}`).click();
-    await expect.poll(() => page.getByTestId('live').textContent()).toBe('en direct');
 
+    // The clock reads 1 December: the demo panel's "CRA du mois" sends November's, still a draft.
+    await openConversation('alice');
+    await page.getByTestId('demo-trigger-cra').click();
+    await expect.poll(() => page.getByTestId('demo-result').textContent()).toContain('CRA du mois');
+    const november = page.getByTestId('messages').locator('[data-testid^="message-"]', { hasText: 'CRA novembre 2026' });
+    await expect.poll(() => november.count()).toBe(1);
+    expect(await november.textContent()).toContain('Refonte du SI paiements');
+    await november.getByRole('button', { name: 'Soumettre le CRA' }).click();
+    await expect.poll(() => november.getByRole('button', { name: 'Soumettre le CRA' }).count()).toBe(0);
+    const submitted = await prisma.timesheet.findUniqueOrThrow({ where: { missionId_month: { missionId: mission.id, month: '2026-11' } } });
+    expect(submitted).toMatchObject({ status: 'PENDING_CLIENT', submittedById: mission.consultantId });
+    const approver = await prisma.person.findUniqueOrThrow({ where: { id: submitted.approverId! } });
+
+    await app.scheduler.tickNow();
+    await openConversation(approver.ref);
     const request = page.getByTestId('messages').locator('[data-testid^="message-"]', { hasText: 'CRA à valider' });
     await expect.poll(() => request.count()).toBe(1);
     expect(await request.textContent()).toContain('Alice');
@@ -59,7 +62,7 @@ describe('the monthly CRA in the web chat', () => {
     expect(await request.getByRole('button', { name: 'Valider' }).count()).toBe(0);
     expect(await request.getByRole('button', { name: 'Contester' }).count()).toBe(0);
 
-    const ts = await prisma.timesheet.findUniqueOrThrow({ where: { id: submitted.timesheetId } });
+    const ts = await prisma.timesheet.findUniqueOrThrow({ where: { id: submitted.id } });
     expect(ts).toMatchObject({ status: 'APPROVED', approvedVersion: submitted.version, approvedHash: submitted.contentHash });
     const audit = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: ts.id, action: 'cra.approve' } });
     expect(audit).toMatchObject({ actorId: approver.id, channel: 'WEB' });

@@ -12,7 +12,7 @@ import { t } from '../../i18n/index.js';
 import { describeProblem } from '../../i18n/problems.js';
 import { approveCra, assertCurrent } from '../../services/cra/approve-cra.js';
 import { actorOf, assertCanAnswer, assertCanManage, isAdminOf } from '../../services/cra/cra-people.js';
-import { loadCraRecord, missionDate, workingDaysElapsed } from '../../services/cra/cra-record.js';
+import { loadCraMission, loadCraRecord, missionDate, workingDaysElapsed } from '../../services/cra/cra-record.js';
 import { resolveApprovers, sendRequest } from '../../services/cra/cra-requests.js';
 import { disputeCra, parseDisputedDays } from '../../services/cra/dispute-cra.js';
 import { reopenCra } from '../../services/cra/reopen-cra.js';
@@ -22,6 +22,7 @@ import { submitCra } from '../../services/cra/submit-cra.js';
 import { alertMessageKey } from '../alerts/raise-alert.js';
 import { personSummary } from '../people.js';
 import { submittedMessage } from './close-message.js';
+import { loadCloseMessage } from './load-close-message.js';
 import { CRA_ACTIONS } from './cra-actions.js';
 import { craCloseKey, craCloseManagerKey, craRequestKey } from './cra-keys.js';
 import { latestCopy, latestKeyStartingWith } from './cra-message-copies.js';
@@ -56,7 +57,10 @@ export const submitCraAction = defineAction({
     const outcome = mine
       ? t(ctx.locale, result.approverName ? 'craflow.submitted' : 'craflow.submitted.noApprover', params)
       : t(ctx.locale, 'craflow.manager.submittedOnBehalf', { name: mission.consultant.name, when: when(ctx) });
-    const shown = await latestCopy(ctx.prisma, mine ? craCloseKey(value.m, value.mo) : craCloseManagerKey(value.m, value.mo));
+    // The closing's message, else (a copy sent another way: the demo panel) the month as it is now.
+    const shown =
+      (await latestCopy(ctx.prisma, mine ? craCloseKey(value.m, value.mo) : craCloseManagerKey(value.m, value.mo))) ??
+      (mine ? await loadCloseMessage(ctx.prisma, await loadCraMission(ctx.prisma, value.m), value.mo) : null);
     return shown ? { update: submittedMessage(shown, outcome) } : { notice: outcome.replaceAll('*', '') };
   },
 });
