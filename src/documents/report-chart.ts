@@ -1,11 +1,15 @@
 /**
  * The chart of a manager's monthly report, drawn as SVG here (no chart library) and rendered to
  * PNG by resvg (Rust, bundled prebuilt: no browser, works offline): on the left the days billed
- * per consultant in the month, on the right the TACE of the last 6 months. Text uses the
- * system's sans-serif fonts (DejaVu Sans, Liberation Sans...); without any font the bars and
- * lines are drawn and the labels are left out.
+ * per consultant in the month, on the right the TACE of the last 6 months. Text is set in DejaVu
+ * Sans, shipped with the project (dejavu-fonts-ttf), so labels show on a server with no fonts.
  */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
+
+const FONT_DIR = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((file) => join(FONT_DIR, file));
 
 export const CHART_WIDTH = 900;
 export const CHART_HEIGHT = 380;
@@ -79,7 +83,7 @@ export function renderReportChartPng(data: ReportChartData): Buffer {
   const resvg = new Resvg(reportChartSvg(data), {
     background: '#ffffff',
     fitTo: { mode: 'original' },
-    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
+    font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
   });
   return Buffer.from(resvg.render().asPng());
 }
