@@ -54,7 +54,17 @@ export interface TeamsWorld {
   close(): Promise<void>;
 }
 
-export async function createTeamsWorld(start: string, options: { platforms?: ('TEAMS' | 'WEB')[] } = {}): Promise<TeamsWorld> {
+export interface TeamsWorldOptions {
+  platforms?: ('TEAMS' | 'WEB')[];
+  /**
+   * Pace the Teams calls on the simulated clock (its waits advance a virtual time instead of
+   * sleeping): a month compressed into seconds of real time would otherwise fill the pacer's
+   * per-conversation windows and make it sleep for real.
+   */
+  simulatedPacing?: boolean;
+}
+
+export async function createTeamsWorld(start: string, options: TeamsWorldOptions = {}): Promise<TeamsWorld> {
   const db = await createTestDatabase();
   await importExampleOrganization(db.prisma);
   const ids: Record<string, string> = {};
@@ -68,7 +78,16 @@ export async function createTeamsWorld(start: string, options: { platforms?: ('T
   mountTeams(http.app, { auth: {}, prisma: db.prisma, router, logger, defaultLocale: 'fr', platforms, now: () => clock });
   const address = await http.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${address.port}/api/messages`;
-  const messenger = createTeamsMessengerFor({ auth: {}, prisma: db.prisma, logger, pacer: createPacer() });
+  let slept = 0;
+  const pacer = options.simulatedPacing
+    ? createPacer({
+        now: () => clock.getTime() + slept,
+        sleep: async (ms) => {
+          slept += ms;
+        },
+      })
+    : createPacer();
+  const messenger = createTeamsMessengerFor({ auth: {}, prisma: db.prisma, logger, pacer });
   const deps = { prisma: db.prisma, logger, rituals: SCHEDULED_RITUALS, messengers: { TEAMS: messenger, WEB: createWebMessenger(db.prisma) }, platforms, workerId: 'teams-test' };
   let counter = 0;
 
