@@ -6,7 +6,7 @@
  * refuses to overwrite an existing database unless `force`. PostgreSQL has its own tools
  * (pg_dump / pg_restore, point-in-time recovery): see docs/deploy.md.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { takeDataDirLock } from '../db/data-dir-lock.js';
@@ -63,17 +63,29 @@ export async function restoreEmbeddedDatabase(options: { dataDir: string; file: 
   }
   const release = lockDataDir(dataDir);
   try {
-    if (hasDatabase(dataDir)) {
-      if (options.force !== true) {
-        throw new CodedError('BACKUP_TARGET_NOT_EMPTY', `${dataDir} already holds a database: add --force to replace it.`, undefined, {
-          params: { dir: dataDir },
-        });
-      }
-      rmSync(join(dataDir, PGLITE_DIR), { recursive: true, force: true });
+    const replacing = hasDatabase(dataDir);
+    if (replacing && options.force !== true) {
+      throw new CodedError('BACKUP_TARGET_NOT_EMPTY', `${dataDir} already holds a database: add --force to replace it.`, undefined, {
+        params: { dir: dataDir },
+      });
     }
-    const db = await PGlite.create(join(dataDir, PGLITE_DIR), { loadDataDir: new Blob([archive]) });
-    await db.query('SELECT 1');
-    await db.close();
+    // Loaded beside the current database first: a broken archive leaves the current one untouched.
+    const staging = join(dataDir, `${PGLITE_DIR}.restoring`);
+    rmSync(staging, { recursive: true, force: true });
+    try {
+      const db = await PGlite.create(staging, { loadDataDir: new Blob([archive]) });
+      await db.query('SELECT 1');
+      await db.close();
+    } catch {
+      rmSync(staging, { recursive: true, force: true });
+      throw new CodedError('BACKUP_FILE_INVALID', `${options.file} is not a backup of an embedded database.`, undefined, { params: { file: options.file } });
+    }
+    const current = join(dataDir, PGLITE_DIR);
+    const previous = join(dataDir, `${PGLITE_DIR}.previous`);
+    rmSync(previous, { recursive: true, force: true });
+    if (existsSync(current)) renameSync(current, previous);
+    renameSync(staging, current);
+    rmSync(previous, { recursive: true, force: true });
     return { dataDir };
   } finally {
     release();

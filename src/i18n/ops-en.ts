@@ -32,6 +32,7 @@ export const opsEn: Record<OpsMessageKey, string> = {
   'problem.PRIVACY_PERSON_AMBIGUOUS': 'Several organizations have a person "{ref}" ({organizations}): add --org <slug>.',
   'problem.BACKUP_DATABASE_IN_USE': 'The embedded database in {dir} is in use by process {pid}: stop it first.',
   'problem.BACKUP_NO_DATABASE': 'No embedded database in {dir}.',
+  'problem.BACKUP_FILE_INVALID': '{file} is not a backup of an embedded database: nothing was changed.',
   'problem.BACKUP_FILE_UNREADABLE': 'Cannot read the backup file {file}.',
   'problem.ORG_IMPORT_PERSON_ERASED': 'Erased person (GDPR) listed in the file: {refs}. Remove them from the file: their data is not imported again.',
   'problem.BACKUP_TARGET_NOT_EMPTY': '{dir} already holds a database: add --force to replace it.',

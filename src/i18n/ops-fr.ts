@@ -33,6 +33,7 @@ export const opsFr = {
   'problem.PRIVACY_PERSON_AMBIGUOUS': 'Plusieurs organisations ont une personne « {ref} » ({organizations}) : ajoutez --org <slug>.',
   'problem.BACKUP_DATABASE_IN_USE': 'La base embarquée de {dir} est utilisée par le processus {pid} : arrêtez-le d’abord.',
   'problem.BACKUP_NO_DATABASE': 'Aucune base embarquée dans {dir}.',
+  'problem.BACKUP_FILE_INVALID': '{file} n’est pas une sauvegarde de base embarquée : rien n’a été modifié.',
   'problem.BACKUP_FILE_UNREADABLE': 'Impossible de lire la sauvegarde {file}.',
   'problem.ORG_IMPORT_PERSON_ERASED': 'Personne effacée (RGPD) présente dans le fichier : {refs}. Retirez-la du fichier : ses données ne sont pas réimportées.',
   'problem.BACKUP_TARGET_NOT_EMPTY': '{dir} contient déjà une base : ajoutez --force pour la remplacer.',

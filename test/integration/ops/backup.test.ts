@@ -47,6 +47,13 @@ describe('rituel backup / restore (embedded database)', () => {
 
     expect(await codeOf(restoreEmbeddedDatabase({ dataDir: target, file }))).toBe('BACKUP_TARGET_NOT_EMPTY');
     expect(await codeOf(restoreEmbeddedDatabase({ dataDir: target, file: join(dir, 'missing.tar.gz'), force: true }))).toBe('BACKUP_FILE_UNREADABLE');
+    // A file that is not a backup: refused, and the database in place is untouched.
+    const junk = join(dir, 'junk.tar.gz');
+    writeFileSync(junk, 'not a tarball');
+    expect(await codeOf(restoreEmbeddedDatabase({ dataDir: target, file: junk, force: true }))).toBe('BACKUP_FILE_INVALID');
+    const untouched = await openDatabase({ dataDir: target });
+    expect((await untouched.prisma.person.findFirstOrThrow({ where: { ref: 'alice' } })).name).toBe('Changed');
+    await untouched.close();
 
     // Another live process holds the directory (a running `rituel start`): refused, even with --force.
     const holder = spawn('sleep', ['30']);
