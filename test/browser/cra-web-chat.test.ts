@@ -25,20 +25,14 @@ afterAll(async () => {
   await demo?.stop();
 });
 
-async function openConversation(ref: string): Promise<void> {
-  await page.getByTestId(`person-${ref}`).click();
-  await expect.poll(() => page.getByTestId('live').textContent()).toBe('en direct');
-}
-
 describe('the monthly CRA in the web chat', () => {
   it('lets the consultant submit from the demo panel, then the client approve: the messages update in place', async () => {
     const { prisma } = app.database;
     const mission = await prisma.mission.findFirstOrThrow({ where: { consultant: { ref: 'alice' } } });
-    await page.goto(app.webChatUrl!);
-    await expect.poll(() => page.locator('body').getAttribute('data-ready')).toBe('true');
+    await demo!.openChat();
 
     // The clock reads 1 December: the demo panel's "CRA du mois" sends November's, still a draft.
-    await openConversation('alice');
+    await demo!.openConversation('alice');
     await page.getByTestId('demo-trigger-cra').click();
     await expect.poll(() => page.getByTestId('demo-result').textContent()).toContain('CRA du mois');
     const november = page.getByTestId('messages').locator('[data-testid^="message-"]', { hasText: 'CRA novembre 2026' });
@@ -51,7 +45,7 @@ describe('the monthly CRA in the web chat', () => {
     const approver = await prisma.person.findUniqueOrThrow({ where: { id: submitted.approverId! } });
 
     await app.scheduler.tickNow();
-    await openConversation(approver.ref);
+    await demo!.openConversation(approver.ref);
     const request = page.getByTestId('messages').locator('[data-testid^="message-"]', { hasText: 'CRA à valider' });
     await expect.poll(() => request.count()).toBe(1);
     expect(await request.textContent()).toContain('Alice');

@@ -27,16 +27,10 @@ afterAll(async () => {
   await demo?.stop();
 });
 
-async function openConversation(ref: string): Promise<void> {
-  await page.getByTestId(`person-${ref}`).click();
-  await expect.poll(() => page.getByTestId('live').textContent()).toBe('en direct');
-}
-
 describe('the rituals in the web chat', () => {
   it('lets a consultant answer the daily check-in with a half day: the message updates in place and the day is stored', async () => {
-    await page.goto(app.webChatUrl!);
-    await expect.poll(() => page.locator('body').getAttribute('data-ready')).toBe('true');
-    await openConversation('julien');
+    await demo!.openChat();
+    await demo!.openConversation('julien');
 
     // The server's first tick (at start, 17:35) sends the daily check-ins of 17:30; waiting for it
     // (or running another) delivers julien's once.
@@ -67,7 +61,7 @@ describe('the rituals in the web chat', () => {
     await expect.poll(() => question.textContent()).toContain(BLOCKER);
 
     await app.scheduler.tickNow();
-    await openConversation('marc');
+    await demo!.openConversation('marc');
     const alert = page.getByTestId('messages').locator('[data-testid^="message-"]', { hasText: BLOCKER });
     await expect.poll(() => alert.count()).toBe(1);
     expect(await alert.textContent()).toContain('Julien Moreau signale un point bloquant');

@@ -4,6 +4,7 @@
  * the web chat) at a fixed time, on a fresh data directory (and a scratch PostgreSQL database when
  * TEST_DATABASE_URL is set), with one French page open.
  */
+import { expect } from 'vitest';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +32,10 @@ export async function launchChromium(): Promise<Browser> {
 export interface DemoInBrowser {
   readonly app: RunningApp;
   readonly page: Page;
+  /** Loads the web chat and waits until it is ready. */
+  openChat(): Promise<void>;
+  /** Picks a person (by ref) and waits for their live conversation. */
+  openConversation(ref: string): Promise<void>;
   /** Closes the browser, stops the app, drops the scratch database and removes the data directory. */
   stop(): Promise<void>;
 }
@@ -60,7 +65,20 @@ export async function startDemoInBrowser(options: { now: Date; database: string 
     browser = await launchChromium();
     const page = await browser.newPage({ locale: 'fr-FR' });
     page.setDefaultTimeout(10_000);
-    return { app, page, stop };
+    const started = app;
+    return {
+      app,
+      page,
+      stop,
+      async openChat() {
+        await page.goto(started.webChatUrl!);
+        await expect.poll(() => page.locator('body').getAttribute('data-ready')).toBe('true');
+      },
+      async openConversation(ref) {
+        await page.getByTestId(`person-${ref}`).click();
+        await expect.poll(() => page.getByTestId('live').textContent()).toBe('en direct');
+      },
+    };
   } catch (error) {
     await stop();
     throw error;
