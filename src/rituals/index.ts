@@ -7,7 +7,7 @@ import type { ScheduledRitual } from '../scheduler/scheduled-ritual.js';
 import { acknowledgeAlertAction, remindFromAlertAction } from './alerts/alert-actions.js';
 import { silenceAlertRitual } from './alerts/plan-silence-alert.js';
 import { helpCommand } from './commands/help.js';
-import { CRA_INTERACTIONS } from './cra/cra-handlers.js';
+import { CRA_INTERACTIONS } from './cra/handlers/index.js';
 import { craCloseRitual } from './cra/plan-cra-close.js';
 import { craFollowUpRitual } from './cra/plan-cra-followup.js';
 import { myMonthCommand } from './commands/my-month.js';

@@ -99,11 +99,12 @@ describe('a CRA submitted, reminded, escalated and approved', () => {
 
     await flow.tick('2026-11-30 15:02');
     const request = await latestWith(flow, 'claire', CRA_ACTIONS.approve, 'Alice Martin');
+    // The CJM (420) is looked for as an amount: a bare "420" can occur in a record id or a hash.
     const shown = JSON.stringify(request.message);
     expect(readable(request.message)).toContain('Alice Martin');
     expect(readable(request.message)).toMatch(/6\s500/);
     expect(readable(request.message)).toContain('BDC-2026-118');
-    for (const secret of ['Maladie', 'SICK', 'Sick', 'Grippe', 'Ambiance', 'mood', 'humeur', 'absence', 'Absence', '420']) {
+    for (const secret of ['Maladie', 'SICK', 'Sick', 'Grippe', 'Ambiance', 'mood', 'humeur', 'absence', 'Absence', '420,00', '420.00', '420 €']) {
       expect(shown, secret).not.toContain(secret);
     }
     expect(readable(request.message)).toContain('19: 0');
