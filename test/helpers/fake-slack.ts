@@ -5,6 +5,13 @@
  * (answering { ok: false, error: 'invalid_blocks' } when one is broken), and can be told to fail
  * the next calls of a method: HTTP 429 with Retry-After, HTTP 500, a Slack error, or a slow answer
  * (after doing the work: the ambiguous timeout). It also receives `response_url` posts.
+ *
+ * Two options make it behave like Slack under load (benchmarks, resilience tests):
+ * - `limits`: chat.postMessage is limited per channel and per workspace (token buckets of one
+ *   second's burst); a call over the limit gets HTTP 429 with Retry-After, and does nothing.
+ * - `chaos`: a share of chat.postMessage calls fail at random, from a seeded generator: 429 with
+ *   Retry-After, HTTP 500 (nothing done), or a timeout (the work is done, the answer comes too
+ *   late for the client: the ambiguous case).
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -38,6 +45,39 @@ export type FakeFailure =
   /** Answers after `delayMs`, having done the work first (the client gave up meanwhile). */
   | { readonly kind: 'slow'; readonly delayMs: number };
 
+export interface FakeSlackLimits {
+  /** chat.postMessage calls per second in one channel (Slack: about 1). */
+  readonly perChannelPerSecond?: number;
+  /** chat.postMessage calls per second in the whole workspace. */
+  readonly workspacePerSecond?: number;
+}
+
+export interface FakeSlackChaos {
+  /** Shares of chat.postMessage calls, in [0, 1], that fail this way (their sum at most 1). */
+  readonly rateLimited?: number;
+  readonly serverError?: number;
+  readonly timeout?: number;
+  /** How late a timed-out call answers (more than the client's own timeout). */
+  readonly timeoutMs?: number;
+  /** Retry-After of the random 429s, in seconds (default 1). */
+  readonly retryAfterSeconds?: number;
+  /** Seed of the generator (default 1): the same seed gives the same sequence of faults. */
+  readonly seed?: number;
+}
+
+export interface FakeSlackOptions {
+  readonly teamId?: string;
+  readonly limits?: FakeSlackLimits;
+  readonly chaos?: FakeSlackChaos;
+}
+
+export interface FakeSlackStats {
+  /** HTTP 429 answers, by cause. */
+  readonly rateLimited: { limits: number; chaos: number; told: number };
+  readonly serverErrors: number;
+  readonly timeouts: number;
+}
+
 export interface FakeSlack {
   /** The Web API base URL for clientOptions.slackApiUrl ('http://127.0.0.1:<port>/api/'). */
   readonly apiUrl: string;
@@ -52,6 +92,9 @@ export interface FakeSlack {
   /** The next `times` calls of `method` fail this way. */
   failNext(method: string, failure: FakeFailure, times?: number): void;
   callsOf(method: string): FakeSlackCall[];
+  /** How many messages (not ephemeral) carry each outbox id in their metadata: 1 each when nothing was doubled. */
+  outboxCounts(): Map<string, number>;
+  readonly stats: FakeSlackStats;
   /** Messages posted (not ephemeral) to a channel, oldest first. */
   channelMessages(channel: string): FakeSlackMessage[];
   reset(): void;
@@ -239,7 +282,71 @@ function parseArgs(raw: string, type: string): Json {
   return args;
 }
 
-export async function startFakeSlack(options: { teamId?: string } = {}): Promise<FakeSlack> {
+/** A small seeded generator (mulberry32): reproducible faults. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+class Bucket {
+  private tokens: number;
+  private at = Date.now();
+  constructor(
+    private readonly capacity: number,
+    private readonly perSecond: number,
+  ) {
+    this.tokens = capacity;
+  }
+  /** 0 when the call fits (the token is taken), else the seconds until one is free. */
+  take(): number {
+    const now = Date.now();
+    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.at) / 1000) * this.perSecond);
+    this.at = now;
+    if (this.tokens >= 1) {
+      this.tokens -= 1;
+      return 0;
+    }
+    return Math.max(1, Math.ceil((1 - this.tokens) / this.perSecond));
+  }
+}
+
+export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
+  const random = seeded(options.chaos?.seed ?? 1);
+  const stats = { rateLimited: { limits: 0, chaos: 0, told: 0 }, serverErrors: 0, timeouts: 0 };
+  const workspacePerSecond = options.limits?.workspacePerSecond;
+  const workspaceBucket = workspacePerSecond ? new Bucket(workspacePerSecond, workspacePerSecond) : null;
+  const channelBuckets = new Map<string, Bucket>();
+  /** Seconds to wait when this post is over a limit, else 0 (and the post is counted). */
+  function overLimit(args: Json): number {
+    const perChannel = options.limits?.perChannelPerSecond;
+    if (perChannel) {
+      const channel = String(args.channel ?? '');
+      let bucket = channelBuckets.get(channel);
+      if (!bucket) channelBuckets.set(channel, (bucket = new Bucket(1, perChannel)));
+      const wait = bucket.take();
+      if (wait > 0) return wait;
+    }
+    return workspaceBucket?.take() ?? 0;
+  }
+  /** The random fault of this post, if any. */
+  function chaosOf(): FakeFailure | null {
+    const chaos = options.chaos;
+    if (!chaos) return null;
+    const draw = random();
+    let edge = chaos.rateLimited ?? 0;
+    if (draw < edge) return { kind: 'ratelimited', retryAfterSeconds: chaos.retryAfterSeconds ?? 1 };
+    edge += chaos.serverError ?? 0;
+    if (draw < edge) return { kind: 'http', status: 500 };
+    edge += chaos.timeout ?? 0;
+    if (draw < edge) return { kind: 'slow', delayMs: chaos.timeoutMs ?? 15_000 };
+    return null;
+  }
   const team = { id: options.teamId ?? 'T0RITUEL', botUserId: 'U0BOT', botId: 'B0BOT' };
   const calls: FakeSlackCall[] = [];
   const messages: FakeSlackMessage[] = [];
@@ -343,7 +450,22 @@ export async function startFakeSlack(options: { teamId?: string } = {}): Promise
       const method = url.pathname.replace(/^\/api\//, '');
       const args = parseArgs(raw, type);
       calls.push({ method, args });
-      const failure = failures.get(method)?.shift();
+      let failure = failures.get(method)?.shift();
+      if (failure) {
+        if (failure.kind === 'ratelimited') stats.rateLimited.told += 1;
+      } else if (method === 'chat.postMessage') {
+        failure = chaosOf() ?? undefined;
+        if (failure?.kind === 'ratelimited') stats.rateLimited.chaos += 1;
+        if (!failure) {
+          const wait = overLimit(args);
+          if (wait > 0) {
+            stats.rateLimited.limits += 1;
+            failure = { kind: 'ratelimited', retryAfterSeconds: wait };
+          }
+        }
+      }
+      if (failure?.kind === 'http') stats.serverErrors += 1;
+      if (failure?.kind === 'slow') stats.timeouts += 1;
       if (failure?.kind === 'ratelimited') {
         res.writeHead(429, { 'retry-after': String(failure.retryAfterSeconds), 'content-type': 'application/json' }).end('{"ok":false,"error":"ratelimited"}');
         return;
@@ -381,6 +503,15 @@ export async function startFakeSlack(options: { teamId?: string } = {}): Promise
       failures.set(method, list);
     },
     callsOf: (method) => calls.filter((c) => c.method === method),
+    outboxCounts() {
+      const counts = new Map<string, number>();
+      for (const m of messages) {
+        const id = m.metadata?.event_payload.outbox_id;
+        if (!m.ephemeralFor && typeof id === 'string') counts.set(id, (counts.get(id) ?? 0) + 1);
+      }
+      return counts;
+    },
+    stats,
     channelMessages: (channel) => messages.filter((m) => m.channel === channel && !m.ephemeralFor),
     reset() {
       calls.length = 0;
@@ -388,6 +519,10 @@ export async function startFakeSlack(options: { teamId?: string } = {}): Promise
       responses.length = 0;
       views.length = 0;
       failures.clear();
+      channelBuckets.clear();
+      stats.rateLimited = { limits: 0, chaos: 0, told: 0 };
+      stats.serverErrors = 0;
+      stats.timeouts = 0;
     },
     close: () =>
       new Promise<void>((resolve) => {
