@@ -36,7 +36,7 @@ export async function createMessengers(options: CreateMessengersOptions): Promis
     const { createSlackWebClient } = await import('./slack/slack-web-client.js');
     const { createSlackMessenger } = await import('./slack/delivery/slack-messenger.js');
     const client = createSlackWebClient({ token: options.env.SLACK_BOT_TOKEN, apiUrl: options.env.SLACK_API_URL });
-    messengers.SLACK = createSlackMessenger({ prisma: options.prisma, client, logger });
+    messengers.SLACK = createSlackMessenger({ prisma: options.prisma, client, logger, pace: { workspacePerMinute: options.env.SLACK_MESSAGES_PER_MINUTE } });
   }
   if (teamsConfigured(options.env)) {
     const { createTeamsMessengerFor, teamsAuthOf } = await import('./teams/mount-teams.js');

@@ -44,6 +44,8 @@ const envSchema = z.object({
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_APP_TOKEN: optionalString.pipe(z.string().startsWith('xapp-', 'expected an app-level token starting with xapp-').optional()),
   SLACK_API_URL: optionalString.pipe(z.url('expected the base URL of the Slack Web API, e.g. https://slack.com/api/').optional()),
+  /** The workspace budget of chat.postMessage the bot paces itself to (Slack: "several hundred a minute"). */
+  SLACK_MESSAGES_PER_MINUTE: z.coerce.number().int('expected a whole number of messages').min(1).max(100_000).default(300),
 
   MicrosoftAppId: optionalString,
   MicrosoftAppPassword: optionalString,

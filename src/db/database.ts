@@ -26,7 +26,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const url = options.databaseUrl ?? (embedded = await startEmbeddedDatabase(options.dataDir)).url;
   try {
     const migrationsApplied = options.migrate === false ? [] : await applyMigrations(url);
-    const prisma = createPrismaClient(url, options.poolSize);
+    // PGlite is one session behind a socket that interleaves the protocol messages of concurrent
+    // connections (two queries' unnamed portals then collide): the embedded database gets one
+    // connection, and its queries queue in the driver. It is single-threaded anyway.
+    const prisma = createPrismaClient(url, embedded ? 1 : options.poolSize);
     await prisma.$connect();
     return {
       prisma,

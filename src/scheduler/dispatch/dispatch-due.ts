@@ -6,7 +6,11 @@
  * Outcomes: delivered → SENT with the platform's reference; a retryable failure → PENDING again
  * after a backoff (or the platform's Retry-After); a permanent failure, or no attempt left →
  * FAILED, and for a new message the people responsible for the recipient are alerted. An update
- * whose original is not sent yet waits for it without using an attempt.
+ * whose original is not sent yet waits for it without using an attempt, and so does a row the
+ * platform rate-limited (it comes back at the Retry-After).
+ *
+ * A batch is delivered to several recipients at once (DEFAULT_CONCURRENCY), each recipient's rows
+ * in order; the Messenger's `pace` keeps the platform's limits whatever the concurrency.
  *
  * Time: `now` is the only clock, for every comparison and write (the tick may be simulated);
  * randomness is used only for the backoff's jitter. Logs carry ids, kinds and codes only.
@@ -26,6 +30,14 @@ export const DEFAULT_BATCH_SIZE = 50;
 /** Far above a platform call's own timeout: a live dispatcher never loses a row it is sending. */
 export const DEFAULT_LEASE_MS = 5 * 60_000;
 export const DEFAULT_MAX_ATTEMPTS = 8;
+/** Recipients delivered to at the same time (pacing still holds each platform to its limits). */
+export const DEFAULT_CONCURRENCY = 8;
+/**
+ * A platform's "come back later" (429 with Retry-After) is not a failed attempt: the row waits and
+ * keeps its attempts, as long as it is younger than this (a platform that never lets it through
+ * still ends it).
+ */
+export const RATE_LIMIT_GRACE_MS = 6 * 60 * 60_000;
 /** Preference order of the platforms a dispatcher queues its alerts on. */
 const PLATFORM_ORDER: readonly ChatPlatform[] = ['SLACK', 'TEAMS', 'WEB'];
 
@@ -39,6 +51,8 @@ export interface DispatchDueOptions {
   batchSize?: number;
   leaseMs?: number;
   maxAttempts?: number;
+  /** Recipients delivered to at once (default DEFAULT_CONCURRENCY; 1: one row after the other). */
+  concurrency?: number;
   /** Jitter of the backoff, a number in [0, 1): Math.random by default, fixed in tests. */
   random?: () => number;
   /** Each recorded outcome (metrics). */
@@ -66,35 +80,64 @@ export async function dispatchDue(options: DispatchDueOptions): Promise<Dispatch
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const random = options.random ?? Math.random;
+  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
   const logger = options.logger.child({ component: 'dispatcher', workerId });
   const platforms = PLATFORM_ORDER.filter((p) => messengers[p] !== undefined);
   const result: DispatchResult = { sent: 0, retried: 0, failed: 0, deferred: 0, cancelled: 0 };
 
   // Each round's rows leave the due set (settled, or due again only after `now`), so this ends.
   const stopping = options.shouldStop ?? (() => false);
-  dispatching: for (;;) {
+  for (;;) {
     if (stopping()) break;
     const rows = await claimDueMessages({ prisma, now, platforms, workerId, limit: batchSize, leaseMs });
     if (rows.length === 0) break;
-    // One row after the other: pacing and per-conversation order matter more than throughput here.
-    for (const [index, row] of rows.entries()) {
-      if (stopping()) {
-        // Graceful stop: the rows not tried yet go back to PENDING, due at once for the next process.
-        const released = await releaseClaims(prisma, rows.slice(index));
-        logger.info({ released }, 'outbox claims released on stop');
-        break dispatching;
-      }
-      const outcome = await deliverClaimed(row);
-      if (outcome) {
-        result[outcome] += 1;
-        options.onOutcome?.(row.platform, outcome);
-      }
+    const untried = await deliverBatch(rows);
+    if (untried.length > 0) {
+      // Graceful stop: the rows not tried yet go back to PENDING, due at once for the next process.
+      const released = await releaseClaims(prisma, untried);
+      logger.info({ released }, 'outbox claims released on stop');
+      break;
     }
   }
   if (result.sent + result.retried + result.failed + result.deferred + result.cancelled > 0) {
     logger.info({ ...result }, 'outbox dispatched');
   }
   return result;
+
+  /**
+   * Delivers a claimed batch, several recipients at a time (`concurrency`) but each recipient's rows
+   * one after the other, in order (an original before its update). Answers the rows left untried
+   * because the process is stopping.
+   */
+  async function deliverBatch(rows: readonly ClaimedMessage[]): Promise<ClaimedMessage[]> {
+    const byRecipient = new Map<string, ClaimedMessage[]>();
+    for (const row of rows) {
+      const queue = byRecipient.get(row.recipientId);
+      if (queue) queue.push(row);
+      else byRecipient.set(row.recipientId, [row]);
+    }
+    const queues = [...byRecipient.values()];
+    const untried: ClaimedMessage[] = [];
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < queues.length) {
+        const queue = queues[next++]!;
+        for (const [index, row] of queue.entries()) {
+          if (stopping()) {
+            untried.push(...queue.slice(index));
+            break;
+          }
+          const outcome = await deliverClaimed(row);
+          if (outcome) {
+            result[outcome] += 1;
+            options.onOutcome?.(row.platform, outcome);
+          }
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, queues.length) }, worker));
+    return untried;
+  }
 
   async function deliverClaimed(row: ClaimedMessage): Promise<Outcome | null> {
     const log = { outboxId: row.id, kind: row.kind, platform: row.platform, attempts: row.attempts };
@@ -120,6 +163,13 @@ export async function dispatchDue(options: DispatchDueOptions): Promise<Dispatch
         return kept(await markSettled(prisma, row, 'CANCELLED', attempt.code), 'cancelled', log);
       case 'error': {
         const { code } = attempt;
+        const rateLimited = attempt.retryAfterMs !== undefined && now.getTime() - row.createdAt.getTime() < RATE_LIMIT_GRACE_MS;
+        if (!attempt.permanent && rateLimited) {
+          // The platform said when: back then, without using an attempt (nor growing the backoff).
+          const at = new Date(now.getTime() + Math.max(attempt.retryAfterMs ?? 0, 1000));
+          logger.info({ ...log, code, nextAttemptAt: at.toISOString() }, 'outbox delivery rate limited; will be retried');
+          return kept(await retryLater(prisma, row, code, at, { countAttempt: false }), 'retried', log);
+        }
         if (!attempt.permanent && row.attempts < maxAttempts) {
           const at = new Date(now.getTime() + retryDelayMs({ attempts: row.attempts, retryAfterMs: attempt.retryAfterMs, random }));
           logger.warn({ ...log, code, detail: attempt.detail, nextAttemptAt: at.toISOString() }, 'outbox delivery will be retried');

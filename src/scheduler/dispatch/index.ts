@@ -1,5 +1,5 @@
 /** The outbox dispatcher (see dispatch-due.ts): what the scheduler and the `rituel tick` command use. */
-export { dispatchDue, DEFAULT_BATCH_SIZE, DEFAULT_LEASE_MS, DEFAULT_MAX_ATTEMPTS } from './dispatch-due.js';
+export { dispatchDue, DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, DEFAULT_LEASE_MS, DEFAULT_MAX_ATTEMPTS, RATE_LIMIT_GRACE_MS } from './dispatch-due.js';
 export type { DispatchDueOptions, DispatchResult } from './dispatch-due.js';
 export { claimDueMessages } from './claim-due-messages.js';
 export type { ClaimDueMessagesOptions, ClaimedMessage } from './claim-due-messages.js';

@@ -46,11 +46,14 @@ export async function markSent(db: Db, row: ClaimedMessage, sent: SentMessage, n
   return count === 1;
 }
 
-/** Back to PENDING until `at`, after a failed attempt (the attempt stays counted). */
-export async function retryLater(db: Db, row: ClaimedMessage, code: string, at: Date): Promise<boolean> {
+/**
+ * Back to PENDING until `at`, after a failed attempt: the attempt stays counted, unless the
+ * platform only asked to come back later (a rate limit: `countAttempt: false`).
+ */
+export async function retryLater(db: Db, row: ClaimedMessage, code: string, at: Date, options: { countAttempt?: boolean } = {}): Promise<boolean> {
   const { count } = await db.outboxMessage.updateMany({
     where: ourClaim(row),
-    data: { status: 'PENDING', nextAttemptAt: at, lastError: code },
+    data: { status: 'PENDING', nextAttemptAt: at, lastError: code, ...(options.countAttempt === false ? { attempts: { decrement: 1 } } : {}) },
   });
   return count === 1;
 }

@@ -130,7 +130,21 @@ describe('pacing', () => {
       now += ms;
     });
     for (let i = 0; i < 30; i++) await pacer.wait(`D${i}`, false);
-    // 10 at once (a sixth of a minute's budget), then one per second.
-    expect(waited).toBe(20_000);
+    // One second's budget at once (here 1), then one per second.
+    expect(waited).toBe(29_000);
+  });
+
+  it('stops every call for the Retry-After of a 429', async () => {
+    let now = 0;
+    const waits: number[] = [];
+    const pacer = createPacer({ perChannelPerSecond: 100, perChannelBurst: 100, workspacePerMinute: 60_000, updatesPerMinute: 60_000, maxWaitMs: 60_000 }, () => now, async (ms) => {
+      waits.push(ms);
+      now += ms;
+    });
+    await pacer.wait('D1', false);
+    pacer.pause(3000);
+    await pacer.wait('D2', false);
+    await pacer.wait('D3', true);
+    expect(waits).toEqual([3000]);
   });
 });

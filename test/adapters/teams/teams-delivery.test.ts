@@ -82,13 +82,14 @@ describe('retryable answers', () => {
     const id = await queueTo('claire', 'retry-1');
     world.fake.failNext({ status: 429, retryAfter: '120' });
     expect(await dispatch(NOW)).toMatchObject({ sent: 0, retried: 1, failed: 0 });
-    expect(await rowOf(id)).toMatchObject({ status: 'PENDING', attempts: 1, lastError: 'RATE_LIMITED', nextAttemptAt: later(120_000) });
+    // A rate limit is not a failed attempt: the row waits and keeps its attempts.
+    expect(await rowOf(id)).toMatchObject({ status: 'PENDING', attempts: 0, lastError: 'RATE_LIMITED', nextAttemptAt: later(120_000) });
     // One HTTP call: the SDK did not retry on its own.
     expect(world.fake.callsOf('send')).toHaveLength(1);
 
     world.fake.failNext({ status: 503 });
     expect(await dispatch(later(120_000))).toMatchObject({ retried: 1 });
-    expect(await rowOf(id)).toMatchObject({ status: 'PENDING', attempts: 2, lastError: 'UNAVAILABLE' });
+    expect(await rowOf(id)).toMatchObject({ status: 'PENDING', attempts: 1, lastError: 'UNAVAILABLE' });
     expect(world.fake.callsOf('send')).toHaveLength(2);
 
     const next = (await rowOf(id)).nextAttemptAt;

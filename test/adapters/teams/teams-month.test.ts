@@ -68,7 +68,7 @@ function postsById(): Map<string, ConnectorCall> {
 async function drain(): Promise<void> {
   for (let round = 0; round < 10; round += 1) {
     const next = await world.db.prisma.outboxMessage.findFirst({
-      where: { status: 'PENDING', attempts: { gt: 0 }, nextAttemptAt: { lte: new Date(world.now().getTime() + 15 * 60_000) } },
+      where: { status: 'PENDING', lastError: { not: null }, nextAttemptAt: { lte: new Date(world.now().getTime() + 15 * 60_000) } },
       orderBy: { nextAttemptAt: 'asc' },
     });
     if (!next) return;

@@ -2,12 +2,14 @@
  * A dispatcher that dies in the middle (after claiming, or after sending but before recording it)
  * loses nothing and duplicates nothing: after the lease, another dispatcher takes its rows over.
  * "Dying" is simulated with a messenger that never answers: that dispatcher is simply abandoned.
+ * Most cases deliver one row at a time (`concurrency: 1`) so that exactly one row is in flight when
+ * the dispatcher dies; the last one dies with several recipients in flight (the default).
  */
 import { describe, expect, it } from 'vitest';
 import { textMessage } from '../../../src/chat/build.js';
 import type { Delivery, Messenger, SentMessage } from '../../../src/chat/messenger.js';
 import { createLogger } from '../../../src/log.js';
-import { claimDueMessages, DEFAULT_LEASE_MS, dispatchDue, type DispatchResult } from '../../../src/scheduler/dispatch/index.js';
+import { claimDueMessages, DEFAULT_CONCURRENCY, DEFAULT_LEASE_MS, dispatchDue, type DispatchResult } from '../../../src/scheduler/dispatch/index.js';
 import { useDispatcherWorld } from '../../helpers/dispatcher-world.js';
 
 const NOW = new Date('2026-11-17T09:00:00.000Z');
@@ -53,8 +55,8 @@ function observedWeb(hang?: 'before' | 'after', gate?: Promise<void>) {
   return { messenger, sends, started };
 }
 
-const dispatch = (now: Date, messenger: Messenger, workerId: string) =>
-  dispatchDue({ prisma: world.db.prisma, messengers: { WEB: messenger }, now, workerId, logger, random: () => 0 });
+const dispatch = (now: Date, messenger: Messenger, workerId: string, concurrency = 1) =>
+  dispatchDue({ prisma: world.db.prisma, messengers: { WEB: messenger }, now, workerId, logger, random: () => 0, concurrency });
 
 const NOTHING: DispatchResult = { sent: 0, retried: 0, failed: 0, deferred: 0, cancelled: 0 };
 
@@ -132,5 +134,19 @@ describe('restarts', () => {
     expect([...slow.sends.keys()]).toEqual([rows[0]]); // and the rest of its batch is not sent again
     expect(await world.db.prisma.webMessage.count()).toBe(3);
     expect(await world.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: rows[0]! } })).toMatchObject({ status: 'SENT', claimedBy: 'next' });
+  });
+
+  it('loses and doubles nothing when a dispatcher dies with several recipients in flight', async () => {
+    const rows = await queueOnePerPerson();
+    const dead = observedWeb('after');
+    void dispatch(NOW, dead.messenger, 'dead', DEFAULT_CONCURRENCY);
+    // Every recipient at once: all three sent, none recorded.
+    await expect.poll(() => world.db.prisma.webMessage.count()).toBe(3);
+    expect(await world.db.prisma.outboxMessage.count({ where: { status: 'SENDING', claimedBy: 'dead' } })).toBe(3);
+
+    const next = observedWeb();
+    expect(await dispatch(later(DEFAULT_LEASE_MS), next.messenger, 'next', DEFAULT_CONCURRENCY)).toEqual({ ...NOTHING, sent: 3 });
+    expect(await world.db.prisma.webMessage.count()).toBe(3);
+    expect((await world.db.prisma.outboxMessage.findMany()).map((r) => [r.id, r.status, r.claimedBy]).sort()).toEqual(rows.map((id) => [id, 'SENT', 'next']).sort());
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { textMessage } from '../../../src/chat/build.js';
 import { DeliveryError, type Messenger } from '../../../src/chat/messenger.js';
 import { createLogger } from '../../../src/log.js';
-import { dispatchDue, MAX_RETRY_DELAY_MS, retryDelayMs } from '../../../src/scheduler/dispatch/index.js';
+import { dispatchDue, MAX_RETRY_DELAY_MS, RATE_LIMIT_GRACE_MS, retryDelayMs } from '../../../src/scheduler/dispatch/index.js';
 import { useDispatcherWorld } from '../../helpers/dispatcher-world.js';
 
 const NOW = new Date('2026-11-17T09:00:00.000Z'); // a Tuesday, 10:00 in Paris
@@ -66,14 +66,27 @@ describe('retries', () => {
     expect(await world.db.prisma.webMessage.count()).toBe(1);
   });
 
-  it('waits as long as Retry-After says when it is longer than the backoff', async () => {
+  it('comes back at the Retry-After of a rate limit, without using an attempt', async () => {
     const long = await queueToAlice('retry-after-long');
     await dispatch(NOW, flaky([retryable('RATE_LIMITED', 120 * SECOND)]));
-    expect(await rowOf(long)).toMatchObject({ status: 'PENDING', nextAttemptAt: later(120 * SECOND), lastError: 'RATE_LIMITED' });
+    expect(await rowOf(long)).toMatchObject({ status: 'PENDING', attempts: 0, nextAttemptAt: later(120 * SECOND), lastError: 'RATE_LIMITED' });
 
     const short = await queueToAlice('retry-after-short');
-    await dispatch(NOW, flaky([retryable('RATE_LIMITED', 5 * SECOND)]));
-    expect(await rowOf(short)).toMatchObject({ nextAttemptAt: later(30 * SECOND) });
+    const limited = flaky([retryable('RATE_LIMITED', 5 * SECOND), retryable('RATE_LIMITED', 5 * SECOND), retryable('RATE_LIMITED', 5 * SECOND)]);
+    await dispatch(NOW, limited);
+    expect(await rowOf(short)).toMatchObject({ attempts: 0, nextAttemptAt: later(5 * SECOND) });
+    // Rate limits, however many, never exhaust the attempts of a young row.
+    await dispatch(later(5 * SECOND), limited);
+    await dispatch(later(10 * SECOND), limited);
+    expect(await dispatch(later(15 * SECOND), limited)).toMatchObject({ sent: 1 });
+    expect(await rowOf(short)).toMatchObject({ status: 'SENT', attempts: 1 });
+  });
+
+  it('counts rate limits as attempts once the row is old, so that it ends', async () => {
+    const id = await queueToAlice('retry-after-old');
+    const old = later(RATE_LIMIT_GRACE_MS);
+    await dispatch(old, flaky([retryable('RATE_LIMITED', 5 * SECOND)]));
+    expect(await rowOf(id)).toMatchObject({ status: 'PENDING', attempts: 1, nextAttemptAt: new Date(old.getTime() + 30 * SECOND) });
   });
 
   it('shortens the backoff by up to 20 % at random, and caps it at one hour', async () => {

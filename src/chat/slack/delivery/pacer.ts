@@ -14,6 +14,8 @@ export interface PaceOptions {
   readonly updatesPerMinute: number;
   /** Waits no longer than this for one call (well under the dispatcher's lease). */
   readonly maxWaitMs: number;
+  /** The longest pause after a 429, whatever its Retry-After. */
+  readonly maxPauseMs?: number;
 }
 
 export const DEFAULT_PACE: PaceOptions = {
@@ -22,6 +24,7 @@ export const DEFAULT_PACE: PaceOptions = {
   workspacePerMinute: 300,
   updatesPerMinute: 50,
   maxWaitMs: 60_000,
+  maxPauseMs: 5_000,
 };
 
 class TokenBucket {
@@ -49,6 +52,8 @@ class TokenBucket {
 export interface Pacer {
   /** Resolves when one more call for `channelKey` fits. */
   wait(channelKey: string, isUpdate: boolean): Promise<void>;
+  /** Slack answered 429: no call at all for `ms` (at most maxPauseMs). */
+  pause(ms: number): void;
 }
 
 const MAX_CHANNELS = 10_000;
@@ -56,8 +61,9 @@ const MAX_CHANNELS = 10_000;
 export function createPacer(options: PaceOptions = DEFAULT_PACE, clock: () => number = Date.now, sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))): Pacer {
   const channels = new Map<string, TokenBucket>();
   const start = clock();
-  const workspace = new TokenBucket(Math.max(1, Math.ceil(options.workspacePerMinute / 6)), options.workspacePerMinute / 60_000, start);
+  const workspace = new TokenBucket(Math.max(1, Math.ceil(options.workspacePerMinute / 60)), options.workspacePerMinute / 60_000, start);
   const updates = new TokenBucket(Math.max(1, Math.ceil(options.updatesPerMinute / 6)), options.updatesPerMinute / 60_000, start);
+  let pausedUntil = 0;
 
   return {
     async wait(channelKey, isUpdate) {
@@ -73,7 +79,11 @@ export function createPacer(options: PaceOptions = DEFAULT_PACE, clock: () => nu
         }
         waitMs = Math.max(bucket.take(now), workspace.take(now));
       }
+      waitMs = Math.max(waitMs, pausedUntil - now);
       if (waitMs > 0) await sleep(Math.min(waitMs, options.maxWaitMs));
+    },
+    pause(ms) {
+      pausedUntil = Math.max(pausedUntil, clock() + Math.min(ms, options.maxPauseMs ?? DEFAULT_PACE.maxPauseMs!, options.maxWaitMs));
     },
   };
 }

@@ -10,7 +10,7 @@
  * - Slack errors become DeliveryErrors (delivery-error.ts): 429 → retryable with Retry-After,
  *   user gone / bot removed → permanent (and the account is marked DEAD so that later messages
  *   are planned for another platform, or the manager is told).
- * - `pace` waits for Slack's per-channel and workspace budgets (pacer.ts).
+ * - `pace` waits for Slack's per-channel and workspace budgets (pacer.ts); a 429 pauses it.
  */
 import type { Db } from '../../../db/client.js';
 import type { Logger } from '../../../log.js';
@@ -49,13 +49,19 @@ export function createSlackMessenger(options: SlackMessengerOptions): PacedMesse
     logger.warn({ personId: recipient.personId, code }, 'slack account marked dead');
   }
 
+  /** A Slack failure as a DeliveryError, having paused the pacer (429) or marked the account dead. */
+  async function failure(recipient: Recipient, error: unknown): Promise<DeliveryError> {
+    const deliveryError = toDeliveryError(error);
+    if (deliveryError.retryAfterMs !== undefined) pacer?.pause(deliveryError.retryAfterMs);
+    if (deliveryError.permanent) await markDead(recipient, deliveryError.code);
+    return deliveryError;
+  }
+
   async function call<T>(recipient: Recipient, fn: () => Promise<T>): Promise<T> {
     try {
       return await fn();
     } catch (error) {
-      const deliveryError = toDeliveryError(error);
-      if (deliveryError.permanent) await markDead(recipient, deliveryError.code);
-      throw deliveryError;
+      throw await failure(recipient, error);
     }
   }
 
@@ -115,8 +121,7 @@ export function createSlackMessenger(options: SlackMessengerOptions): PacedMesse
         if (!posted.ts) throw new DeliveryError('SLACK_NO_TS', 'chat.postMessage gave no ts', { permanent: false });
         return { messageId: posted.ts, channelId: posted.channel ?? channel };
       } catch (error) {
-        const deliveryError = toDeliveryError(error);
-        if (deliveryError.permanent) await markDead(recipient, deliveryError.code);
+        const deliveryError = await failure(recipient, error);
         if (isAmbiguous(deliveryError)) {
           // The post may have landed although no answer came: look before the dispatcher retries.
           const landed = await findDelivered(recipient, channel, deliveryId).catch(() => null);
