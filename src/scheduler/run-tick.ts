@@ -43,7 +43,15 @@ export interface TickSummary {
   readonly failed: number;
 }
 
-export async function runTick(deps: TickDeps, now: Date): Promise<TickSummary> {
+export interface TickOptions {
+  /** false: deliver only (a retry falling due between two minutes); the planner waits for the minute. */
+  readonly plan?: boolean;
+}
+
+const NOTHING_PLANNED: PlanSummary = { planned: 0, already: 0, skipped: 0, failed: 0 };
+
+export async function runTick(deps: TickDeps, now: Date, options: TickOptions = {}): Promise<TickSummary> {
+  if (options.plan === false) return { at: now.toISOString(), planned: NOTHING_PLANNED, ...(await dispatch(deps, now)) };
   const leader = deps.planLease ? await deps.planLease.acquire() : true;
   deps.onPlannerTick?.(leader ? 'leader' : 'follower');
   const planned = leader
@@ -51,7 +59,21 @@ export async function runTick(deps: TickDeps, now: Date): Promise<TickSummary> {
         { prisma: deps.prisma, now, platforms: deps.platforms, logger: deps.logger, ...(deps.memo ? { memo: deps.memo } : {}) },
         deps.rituals,
       )
-    : { planned: 0, already: 0, skipped: 0, failed: 0 };
+    : NOTHING_PLANNED;
+  return { at: now.toISOString(), planned, ...(await dispatch(deps, now)) };
+}
+
+/** When the next outbox row of this process's platforms falls due (null: nothing pending). */
+export async function nextDeliveryAt(deps: Pick<TickDeps, 'prisma' | 'platforms'>): Promise<Date | null> {
+  const next = await deps.prisma.outboxMessage.findFirst({
+    where: { status: 'PENDING', platform: { in: [...deps.platforms] } },
+    orderBy: { nextAttemptAt: 'asc' },
+    select: { nextAttemptAt: true },
+  });
+  return next?.nextAttemptAt ?? null;
+}
+
+async function dispatch(deps: TickDeps, now: Date): Promise<Pick<TickSummary, 'sent' | 'retried' | 'failed'>> {
   const dispatched = await dispatchDue({
     prisma: deps.prisma,
     messengers: deps.messengers,
@@ -61,5 +83,5 @@ export async function runTick(deps: TickDeps, now: Date): Promise<TickSummary> {
     ...(deps.onOutcome ? { onOutcome: deps.onOutcome } : {}),
     ...(deps.shouldStop ? { shouldStop: deps.shouldStop } : {}),
   });
-  return { at: now.toISOString(), planned, sent: dispatched.sent, retried: dispatched.retried, failed: dispatched.failed };
+  return { sent: dispatched.sent, retried: dispatched.retried, failed: dispatched.failed };
 }

@@ -4,10 +4,16 @@
  * the process was down (within each organization's catch-up window). Ticks never overlap.
  * With several replicas, `deps.planLease` lets one of them plan while all dispatch; on stop, the
  * dispatcher claims nothing more, releases what it has not tried, and the lease is given up.
+ * A retry that falls due before the next minute (a 429's Retry-After, an update waiting for its
+ * original) gets a delivery-only pass at its time, so a rate limit costs seconds, not a minute.
  */
 import cron from 'node-cron';
 import type { Logger } from '../log.js';
-import { runTick, type TickDeps, type TickSummary } from './run-tick.js';
+import { nextDeliveryAt, runTick, type TickDeps, type TickSummary } from './run-tick.js';
+
+/** A retry due sooner than this after a tick waits for the next minute's tick instead. */
+const MIN_WAKE_UP_MS = 250;
+const MINUTE_MS = 60_000;
 
 export interface Scheduler {
   /** Runs one tick now (also what the cron job does); resolves when it is done. */
@@ -30,15 +36,29 @@ export function startScheduler(deps: TickDeps, logger: Logger, options: Schedule
   // Stopping: the dispatcher claims nothing more and releases the rows it has not tried yet.
   const tickDeps: TickDeps = { ...deps, shouldStop: () => stopped };
 
-  const tick = (): Promise<TickSummary | null> => {
+  let wakeUp: NodeJS.Timeout | undefined;
+
+  /** Plans a delivery-only pass for the next retry if it falls due before the next minute. */
+  const scheduleWakeUp = async (): Promise<void> => {
+    const next = await nextDeliveryAt(deps);
+    if (stopped || !next) return;
+    const delay = next.getTime() - clock().getTime();
+    if (delay >= MINUTE_MS) return;
+    clearTimeout(wakeUp);
+    wakeUp = setTimeout(() => void tick({ plan: false }), Math.max(delay, MIN_WAKE_UP_MS));
+    wakeUp.unref();
+  };
+
+  const tick = (tickOptions: { plan?: boolean } = {}): Promise<TickSummary | null> => {
     if (stopped) return Promise.resolve(null);
     // A tick still running (a slow fan-out) is not doubled: the next minute's tick covers the gap.
     const at = clock();
-    running ??= runTick(tickDeps, at)
+    running ??= runTick(tickDeps, at, tickOptions)
       .then(async (summary) => {
-        if (options.afterTick && !stopped) {
+        if (options.afterTick && !stopped && tickOptions.plan !== false) {
           await options.afterTick(at).catch((error: unknown) => logger.error({ err: error }, 'after-tick job failed'));
         }
+        if (!stopped && summary.retried > 0) await scheduleWakeUp().catch((error: unknown) => logger.warn({ err: error }, 'next retry not scheduled'));
         return summary;
       })
       .catch((error: unknown) => {
@@ -54,9 +74,10 @@ export function startScheduler(deps: TickDeps, logger: Logger, options: Schedule
   const task = cron.schedule('* * * * *', () => void tick(), { name: 'rituel-tick' });
   void tick();
   return {
-    tickNow: tick,
+    tickNow: () => tick(),
     async stop() {
       stopped = true;
+      clearTimeout(wakeUp);
       await task.stop();
       // The delivery in progress finishes (within the grace period); a row still claimed after it
       // is taken over by another process once its lease expires.
