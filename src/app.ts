@@ -19,6 +19,7 @@ import type { Logger } from './log.js';
 import { COMMANDS, FALLBACK_COMMAND, INTERACTION_DEFINITIONS, SCHEDULED_RITUALS } from './rituals/index.js';
 import type { TickDeps } from './scheduler/run-tick.js';
 import { startScheduler, type Scheduler } from './scheduler/start-scheduler.js';
+import { releaseOrphanedClaims } from './scheduler/dispatch/release-orphaned-claims.js';
 
 export interface RunningApp {
   readonly database: Database;
@@ -157,6 +158,10 @@ export async function startApp(env: Env, logger: Logger, options: StartAppOption
   // Where document links point (chat messages built by rituals and handlers read it back).
   await saveDocumentBaseUrl(prisma, documentBaseUrlOf(env.PUBLIC_URL, webChatUrl));
 
+  if (database.kind === 'embedded') {
+    const released = await releaseOrphanedClaims(prisma, options.clock?.() ?? new Date());
+    if (released > 0) logger.warn({ released }, 'outbox rows left claimed by a stopped process put back');
+  }
   const scheduler = startScheduler({ ...tickDeps, planLease: ops.planLease, onPlannerTick: ops.metrics.plannerTick }, logger, {
     graceMs: ops.graceMs,
     afterTick: ops.afterTick,

@@ -4,6 +4,7 @@ import { createMessengers, platformsOf } from '../../chat/create-messengers.js';
 import { t, type Locale } from '../../i18n/index.js';
 import { createLogger } from '../../log.js';
 import { SCHEDULED_RITUALS } from '../../rituals/index.js';
+import { releaseOrphanedClaims } from '../../scheduler/dispatch/release-orphaned-claims.js';
 import { runTick, type TickSummary } from '../../scheduler/run-tick.js';
 import { createCliContext, printJson, usageError, withDatabase, type CliContext } from '../context.js';
 
@@ -50,7 +51,9 @@ export function registerTickCommand(program: Command, locale: Locale): void {
       const ctx = createCliContext();
       const instants = tickInstants(ctx, options);
       const logger = createLogger(ctx.env.LOG_LEVEL === 'info' ? 'warn' : ctx.env.LOG_LEVEL, 'json');
-      await withDatabase(ctx, async ({ prisma }) => {
+      await withDatabase(ctx, async ({ prisma, kind }) => {
+        // The embedded database is this process's alone: rows left SENDING were a dead process's.
+        if (kind === 'embedded') await releaseOrphanedClaims(prisma, instants[0] ?? new Date());
         const messengers = await createMessengers({ env: ctx.env, prisma });
         const deps = {
           prisma,

@@ -7,3 +7,4 @@ export { retryDelayMs, BASE_RETRY_DELAY_MS, MAX_RETRY_DELAY_MS } from './retry-d
 export { ALERT_ACK_ACTION, buildDeliveryAlert, failureReason } from './build-delivery-alert.js';
 export { DELIVERY_ALERT_KIND, deliveryAlertKey } from './raise-delivery-alert.js';
 export type { DispatchMessengers, PaceTarget, PacedMessenger } from './paced-messenger.js';
+export { releaseOrphanedClaims } from './release-orphaned-claims.js';

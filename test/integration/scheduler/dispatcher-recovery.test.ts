@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { textMessage } from '../../../src/chat/build.js';
 import type { Delivery, Messenger, SentMessage } from '../../../src/chat/messenger.js';
 import { createLogger } from '../../../src/log.js';
-import { claimDueMessages, DEFAULT_CONCURRENCY, DEFAULT_LEASE_MS, dispatchDue, type DispatchResult } from '../../../src/scheduler/dispatch/index.js';
+import { claimDueMessages, DEFAULT_CONCURRENCY, DEFAULT_LEASE_MS, dispatchDue, releaseOrphanedClaims, type DispatchResult } from '../../../src/scheduler/dispatch/index.js';
 import { useDispatcherWorld } from '../../helpers/dispatcher-world.js';
 
 const NOW = new Date('2026-11-17T09:00:00.000Z');
@@ -148,5 +148,17 @@ describe('restarts', () => {
     expect(await dispatch(later(DEFAULT_LEASE_MS), next.messenger, 'next', DEFAULT_CONCURRENCY)).toEqual({ ...NOTHING, sent: 3 });
     expect(await world.db.prisma.webMessage.count()).toBe(3);
     expect((await world.db.prisma.outboxMessage.findMany()).map((r) => [r.id, r.status, r.claimedBy]).sort()).toEqual(rows.map((id) => [id, 'SENT', 'next']).sort());
+  });
+
+  it('puts back at once, on the embedded database, the rows a killed process held (kept as retries)', async () => {
+    const rows = await queueOnePerPerson();
+    await claimDueMessages({ prisma: world.db.prisma, now: NOW, platforms: ['WEB'], workerId: 'killed', limit: 10, leaseMs: DEFAULT_LEASE_MS });
+    // What the server (or `rituel tick`) does when it opens the embedded database, which only it can hold.
+    expect(await releaseOrphanedClaims(world.db.prisma, later(1000))).toBe(3);
+
+    const next = observedWeb();
+    expect(await dispatch(later(1000), next.messenger, 'next')).toEqual({ ...NOTHING, sent: 3 });
+    const settled = await world.db.prisma.outboxMessage.findMany();
+    expect(settled.map((r) => [r.id, r.status, r.attempts]).sort()).toEqual(rows.map((id) => [id, 'SENT', 2]).sort());
   });
 });
