@@ -4,14 +4,15 @@ import { CodedError } from '../../errors.js';
 import { t, type Locale } from '../../i18n/index.js';
 
 /**
- * The person a CLI command acts as: `--by <personRef>` in the mission's organization, else the
+ * The person a CLI command acts as: `--by <personRef>` (active) in the mission's organization, else the
  * mission's consultant (submit) or the first active admin of the organization (reopen).
  */
 export async function cliActor(prisma: Db, missionId: string, by: string | undefined, fallback: 'consultant' | 'admin'): Promise<string> {
   const mission = await prisma.mission.findUniqueOrThrow({ where: { id: missionId }, select: { organizationId: true, consultantId: true } });
   if (by) {
-    const person = await prisma.person.findUnique({ where: { organizationId_ref: { organizationId: mission.organizationId, ref: by } }, select: { id: true } });
-    if (!person) throw new CodedError('CRA_PERSON_NOT_FOUND', `Person not found: "${by}"`, {}, { params: { ref: by } });
+    const person = await prisma.person.findUnique({ where: { organizationId_ref: { organizationId: mission.organizationId, ref: by } }, select: { id: true, active: true, erasedAt: true } });
+    // Somebody deactivated (or erased) acts no more, here as in chat.
+    if (!person || !person.active || person.erasedAt) throw new CodedError('CRA_PERSON_NOT_FOUND', `Person not found: "${by}"`, {}, { params: { ref: by } });
     return person.id;
   }
   if (fallback === 'consultant') return mission.consultantId;
