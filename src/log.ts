@@ -23,13 +23,28 @@ export const REDACTED_PATHS = [
   '*.email',
   'note',
   '*.note',
+  // The secrets of the configuration, at the top of a log line or one level down (`{ env }`).
   'SLACK_BOT_TOKEN',
+  '*.SLACK_BOT_TOKEN',
   'SLACK_APP_TOKEN',
+  '*.SLACK_APP_TOKEN',
   'SLACK_SIGNING_SECRET',
+  '*.SLACK_SIGNING_SECRET',
   'MicrosoftAppPassword',
+  '*.MicrosoftAppPassword',
   'DATABASE_URL',
+  '*.DATABASE_URL',
+  'databaseUrl',
   '*.databaseUrl',
   'METRICS_TOKEN',
+  '*.METRICS_TOKEN',
+  // The same secrets as the settings objects name them (Slack's and Teams' settings).
+  'signingSecret',
+  '*.signingSecret',
+  'appToken',
+  '*.appToken',
+  'appPassword',
+  '*.appPassword',
   // What chat payloads carry: free text typed or submitted, message contents, names, the Teams
   // conversation reference; and what HTTP client errors carry (request headers and bodies).
   'text',

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
 import type { Logger } from '../log.js';
+import { finalErrorHandler } from './request-errors.js';
 
 /** How long, on close, requests in progress may take before their connections are cut. */
 const DRAIN_MS = 5_000;
@@ -30,6 +31,7 @@ export function createHttpServer(logger: Logger): HttpServer {
   app.disable('x-powered-by');
   const checks: ReadinessCheck[] = [];
   let server: Server | undefined;
+  let errorHandlerMounted = false;
 
   // A request id for correlation: the proxy's X-Request-Id when it looks like one, else a new one.
   app.use((req, res, next) => {
@@ -63,6 +65,10 @@ export function createHttpServer(logger: Logger): HttpServer {
     },
     listen(port, host) {
       return new Promise((resolve, reject) => {
+        // Last of all the routes mounted by then: what they could not read is a JSON 4xx, never
+        // express's HTML page with a stack trace.
+        if (!errorHandlerMounted) app.use(finalErrorHandler(logger));
+        errorHandlerMounted = true;
         server = createServer(app);
         server.once('error', reject);
         server.listen(port, host, () => {

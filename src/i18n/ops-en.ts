@@ -36,4 +36,10 @@ export const opsEn: Record<OpsMessageKey, string> = {
   'problem.BACKUP_FILE_UNREADABLE': 'Cannot read the backup file {file}.',
   'problem.ORG_IMPORT_PERSON_ERASED': 'Erased person (GDPR) listed in the file: {refs}. Remove them from the file: their data is not imported again.',
   'problem.BACKUP_TARGET_NOT_EMPTY': '{dir} already holds a database: add --force to replace it.',
+  // Answers of the HTTP server to requests it cannot read (src/http/server.ts).
+  'http.error.INVALID_JSON': 'The request body is not valid JSON: nothing was changed.',
+  'http.error.PAYLOAD_TOO_LARGE': 'The request body is too large: nothing was changed.',
+  'http.error.UNSUPPORTED_MEDIA_TYPE': 'Unsupported body encoding or charset: nothing was changed.',
+  'http.error.INVALID_INPUT': 'Unreadable request: nothing was changed.',
+  'http.error.INTERNAL': 'Unexpected failure: nothing was changed, please try again in a moment.',
 };

@@ -37,6 +37,12 @@ export const opsFr = {
   'problem.BACKUP_FILE_UNREADABLE': 'Impossible de lire la sauvegarde {file}.',
   'problem.ORG_IMPORT_PERSON_ERASED': 'Personne effacée (RGPD) présente dans le fichier : {refs}. Retirez-la du fichier : ses données ne sont pas réimportées.',
   'problem.BACKUP_TARGET_NOT_EMPTY': '{dir} contient déjà une base : ajoutez --force pour la remplacer.',
+  // Answers of the HTTP server to requests it cannot read (src/http/server.ts).
+  'http.error.INVALID_JSON': 'Le corps de la requête n’est pas du JSON valide : rien n’a été modifié.',
+  'http.error.PAYLOAD_TOO_LARGE': 'Le corps de la requête est trop volumineux : rien n’a été modifié.',
+  'http.error.UNSUPPORTED_MEDIA_TYPE': 'Encodage ou jeu de caractères du corps non pris en charge : rien n’a été modifié.',
+  'http.error.INVALID_INPUT': 'Requête illisible : rien n’a été modifié.',
+  'http.error.INTERNAL': 'Erreur inattendue : rien n’a été modifié, réessayez dans un instant.',
 } as const;
 
 export type OpsMessageKey = keyof typeof opsFr;

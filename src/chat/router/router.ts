@@ -15,6 +15,7 @@ import { resolveActingPerson } from './acting-person.js';
 import type { CommandDefinition, HandlerContext, InteractionDefinition } from './definitions.js';
 import { claimInteraction, completeInteraction, releaseInteraction } from './processed-interactions.js';
 import { refusal } from './refusal.js';
+import { cleanStrings } from '../clean-text.js';
 
 export interface InteractionRouterOptions {
   prisma: Db;
@@ -77,7 +78,9 @@ export function createInteractionRouter(options: InteractionRouterOptions): Inte
   }
 
   return {
-    async handle(interaction) {
+    async handle(received) {
+      // What PostgreSQL cannot store (NUL, lone surrogates) never reaches a handler nor the stored answer.
+      const interaction = cleanStrings(received);
       const person = await resolveActingPerson(prisma, interaction.actor, options.defaultLocale);
       if (!person) {
         logger.warn({ platform: interaction.actor.platform }, 'interaction from an unknown person');

@@ -22,9 +22,9 @@ export async function releaseSlackEvent(prisma: Db, eventId: string): Promise<vo
   await prisma.processedInteraction.deleteMany({ where: { id: key(eventId) } });
 }
 
-/** Runs `handle` once per event id (events without an id run every time). */
-export async function oncePerEvent(prisma: Db, eventId: string | undefined, handle: () => Promise<void>): Promise<void> {
-  if (eventId === undefined) return handle();
+/** Runs `handle` once per event id (events without an id, or with one that is not a string, run every time). */
+export async function oncePerEvent(prisma: Db, eventId: unknown, handle: () => Promise<void>): Promise<void> {
+  if (typeof eventId !== 'string' || eventId === '') return handle();
   if (!(await claimSlackEvent(prisma, eventId))) return;
   try {
     await handle();

@@ -12,7 +12,9 @@
  * retried POST of a message that did land would show it twice, and a 429 must go back to the
  * dispatcher (which retries the outbox row after Retry-After) rather than block a turn.
  */
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, StatusCodes, type TurnContext } from 'botbuilder';
+// botbuilder's own dependency (same version): CloudAdapter answers 401 to this class only.
+import { AuthenticationError } from 'botframework-connector';
 import type { Logger } from '../../log.js';
 import { t, type Locale } from '../../i18n/index.js';
 
@@ -46,7 +48,16 @@ function factoryWithoutRetries(factory: ConnectorFactory): ConnectorFactory {
 
 class RituelBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
   override async authenticateRequest(...args: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>) {
-    const result = await super.authenticateRequest(...args);
+    let result: Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
+    try {
+      result = await super.authenticateRequest(...args);
+    } catch (error) {
+      // A token that could not be verified is refused (401), whatever stopped the check: the Bot
+      // Framework's signing keys out of reach (login.botframework.com unreachable) would otherwise
+      // be a 500 carrying the fetch error's text.
+      if (error instanceof AuthenticationError) throw error;
+      throw new AuthenticationError('Unauthorized: the token could not be verified', StatusCodes.UNAUTHORIZED);
+    }
     return result.connectorFactory ? { ...result, connectorFactory: factoryWithoutRetries(result.connectorFactory) } : result;
   }
 
@@ -83,7 +94,9 @@ export function createTeamsAdapter(settings: TeamsAuthSettings): CloudAdapter {
 export function answerTurnErrors(adapter: CloudAdapter, logger: Logger, defaultLocale: Locale): void {
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ ...errorFacts(error), activityType: context.activity?.type }, 'teams: turn failed');
-    const language = context.activity?.locale?.toLowerCase() ?? '';
+    // The activity may be malformed (that may be why the turn failed): its locale is read with care.
+    const given: unknown = context.activity?.locale;
+    const language = typeof given === 'string' ? given.toLowerCase() : '';
     const locale: Locale = language.startsWith('en') ? 'en' : language.startsWith('fr') ? 'fr' : defaultLocale;
     try {
       await context.sendActivity(t(locale, 'teams.error.turn'));

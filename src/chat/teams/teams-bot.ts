@@ -26,6 +26,7 @@ import { formActivity, messageActivity, noticeActivity, type MessageActivity } f
 import { renderFormCard, renderMessageCard, ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from './adaptive-card.js';
 import { formValues, interactionOfClick, readCardClick, type CardClick } from './card-data.js';
 import { errorFacts } from './teams-adapter.js';
+import { cleanStrings } from '../clean-text.js';
 import { linkTeamsAccountByEmail, markTeamsAccountDead, teamsUser, touchTeamsAccount, type SeenConversation, type TeamsUser } from './teams-accounts.js';
 import { raiseUnknownUserAlert } from './unknown-user-alert.js';
 
@@ -78,7 +79,9 @@ function isHomeCommand(text: string): boolean {
 }
 
 function activityLocale(activity: Activity, fallback: Locale): Locale {
-  const language = activity.locale?.toLowerCase() ?? '';
+  // Whatever the client sent: not always a string.
+  const given: unknown = activity.locale;
+  const language = typeof given === 'string' ? given.toLowerCase() : '';
   return language.startsWith('en') ? 'en' : language.startsWith('fr') ? 'fr' : fallback;
 }
 
@@ -90,7 +93,8 @@ function storableReference(activity: Activity): Prisma.InputJsonValue {
   const { activityId: _activityId, user, ...ref } = TurnContext.getConversationReference(activity);
   // The user's ids only: their display name is not needed to reach them.
   const who = user ? { id: user.id, ...(user.aadObjectId ? { aadObjectId: user.aadObjectId } : {}) } : undefined;
-  return JSON.parse(JSON.stringify({ ...ref, ...(who ? { user: who } : {}) })) as Prisma.InputJsonValue;
+  // Whatever the client put in the conversation, what PostgreSQL cannot store goes.
+  return cleanStrings({ ...ref, ...(who ? { user: who } : {}) }) as Prisma.InputJsonValue;
 }
 
 export function createTeamsTurnHandler(options: TeamsBotOptions): (context: TurnContext) => Promise<void> {
@@ -227,6 +231,8 @@ export function createTeamsTurnHandler(options: TeamsBotOptions): (context: Turn
     const isCardAction = activity.type === 'invoke' && activity.name === ADAPTIVE_CARD_ACTION;
     if (!known) {
       if (isInstall || isMessage || isCardAction) await answerUnknown(context, user);
+      // Any other invoke still needs an answer (else botbuilder answers 501).
+      else if (activity.type === 'invoke') await invokeResponse(context, messageResponse(''));
       return;
     }
     if (isInstall) return handleCommand(context, user, 'aide', `install:${activity.id ?? randomUUID()}`);

@@ -1,5 +1,6 @@
 /** The zod schemas of everything the web chat API reads from a request (query strings and JSON bodies). */
 import { z } from 'zod';
+import { cleanText } from '../clean-text.js';
 import { MAX_VALUE_LENGTH } from '../message.js';
 
 /** Ids of stored records (Person, WebMessage): any UUID PostgreSQL accepts. */
@@ -49,7 +50,8 @@ export type InteractionBody = z.infer<typeof interactionBodySchema>;
 export const commandBodySchema = z.strictObject({
   id: clickId,
   personId: recordId,
-  text: z.string().trim().min(1).max(MAX_COMMAND_LENGTH),
+  // Stored as the person's message: without what PostgreSQL cannot store (src/chat/clean-text.ts).
+  text: z.string().transform(cleanText).pipe(z.string().trim().min(1).max(MAX_COMMAND_LENGTH)),
 });
 
 export const demoTickBodySchema = z.strictObject({

@@ -8,7 +8,7 @@ import { webApi } from '@slack/bolt';
 import type { ChatMessage } from '../../../src/chat/message.js';
 import { decodeActionId, encodeActionId } from '../../../src/chat/slack/block-kit/action-id.js';
 import { escapeMrkdwn, fit } from '../../../src/chat/slack/block-kit/mrkdwn.js';
-import { parseBlockAction, parseDirectMessage, parseViewSubmission } from '../../../src/chat/slack/block-kit/parse-payload.js';
+import { parseBlockAction, parseDirectMessage, parseSlashCommand, parseViewSubmission } from '../../../src/chat/slack/block-kit/parse-payload.js';
 import { renderMessage } from '../../../src/chat/slack/block-kit/render-message.js';
 import { toDeliveryError } from '../../../src/chat/slack/delivery/delivery-error.js';
 import { createPacer } from '../../../src/chat/slack/delivery/pacer.js';
@@ -70,7 +70,8 @@ describe('Block Kit rendering', () => {
 
 describe('payload parsing', () => {
   it('refuses payloads that are not Slack\'s shape, and ignores the bot\'s own DMs', () => {
-    expect(() => parseBlockAction({ type: 'block_actions' }, { action_id: 'x' })).toThrow();
+    expect(parseBlockAction({ type: 'block_actions' }, { action_id: 'x' })).toBeNull();
+    expect(parseSlashCommand({ command: '/rituel', text: 'aide' })).toBeNull();
     expect(() => parseViewSubmission({ type: 'view_submission', user: { id: 'U1' }, view: { id: 'V', callback_id: 'c', state: { values: {} }, private_metadata: '{' } })).not.toThrow();
     expect(parseViewSubmission({ type: 'view_submission', user: { id: 'U1' }, view: { id: 'V', callback_id: 'c', state: { values: {} }, private_metadata: 'nope' } })).toBeNull();
     expect(parseDirectMessage({ type: 'message', channel_type: 'im', channel: 'D1', user: 'U1', text: 'aide', ts: '1', bot_id: 'B1' }, 'T1')).toBeNull();

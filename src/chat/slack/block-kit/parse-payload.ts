@@ -42,6 +42,11 @@ export interface ActionOrigin {
   readonly inView: boolean;
 }
 
+/** The workspace an event envelope names, when it names one as Slack does (a string). */
+export function envelopeTeamId(body: { team_id?: unknown }, fallback: string): string {
+  return typeof body.team_id === 'string' && body.team_id !== '' ? body.team_id : fallback;
+}
+
 export function actorOf(user: { id: string; team_id?: string | undefined }, teamId: string | undefined): ChatActor {
   return { platform: 'SLACK', teamId: user.team_id ?? teamId ?? '', externalId: user.id };
 }
@@ -54,10 +59,16 @@ export function originOf(body: BlockActionBody): ActionOrigin {
   };
 }
 
-/** The interaction a block action stands for; null for a link button (Slack posts those too). */
+/**
+ * The interaction a block action stands for; null for a link button (Slack posts those too), and
+ * for a payload that is not the shape Slack sends (nothing to act on: the listener ignores it).
+ */
 export function parseBlockAction(rawBody: unknown, rawAction: unknown): ActionInteraction | null {
-  const body = blockActionBodySchema.parse(rawBody);
-  const action = blockActionSchema.parse(rawAction);
+  const parsedBody = blockActionBodySchema.safeParse(rawBody);
+  const parsedAction = blockActionSchema.safeParse(rawAction);
+  if (!parsedBody.success || !parsedAction.success) return null;
+  const body = parsedBody.data;
+  const action = parsedAction.data;
   if (action.action_id.startsWith(LINK_ACTION_PREFIX)) return null;
   const { actionId, value } = decodeActionId(action.action_id);
   const origin = originOf(body);
@@ -106,9 +117,11 @@ export function readFormMetadata(privateMetadata: string | undefined): FormMetad
   }
 }
 
-/** A modal submission; null when the modal is not one of Rituel's forms. */
+/** A modal submission; null when the modal is not one of Rituel's forms (or not the shape Slack sends). */
 export function parseViewSubmission(rawBody: unknown): { interaction: FormInteraction; metadata: FormMetadata } | null {
-  const body = viewSubmissionBodySchema.parse(rawBody);
+  const parsed = viewSubmissionBodySchema.safeParse(rawBody);
+  if (!parsed.success) return null;
+  const body = parsed.data;
   const metadata = readFormMetadata(body.view.private_metadata);
   if (!metadata) return null;
   const fields: Record<string, string> = {};
@@ -143,8 +156,11 @@ export const commandBodySchema = z.object({
   channel_id: z.string().optional(),
 });
 
-export function parseSlashCommand(rawBody: unknown): CommandInteraction {
-  const body = commandBodySchema.parse(rawBody);
+/** The typed command; null when the request is not the shape Slack sends (no user, no trigger). */
+export function parseSlashCommand(rawBody: unknown): CommandInteraction | null {
+  const parsed = commandBodySchema.safeParse(rawBody);
+  if (!parsed.success) return null;
+  const body = parsed.data;
   return {
     id: `command:${body.trigger_id}`,
     kind: 'command',

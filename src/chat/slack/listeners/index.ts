@@ -5,8 +5,10 @@ import { register as registerActions } from './actions/index.js';
 import { register as registerCommands } from './commands/index.js';
 import { register as registerEvents } from './events/index.js';
 import { register as registerViews } from './views/index.js';
+import { payloadGuard } from './payload-guard.js';
 
 export function registerListeners(app: App, deps: SlackDeps): void {
+  app.use(payloadGuard(deps.logger));
   registerActions(app, deps);
   registerViews(app, deps);
   registerCommands(app, deps);

@@ -12,6 +12,10 @@ export function rituelCommandHandler(deps: SlackDeps) {
   return async ({ ack, body, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const interaction = parseSlashCommand(body);
+    if (!interaction) {
+      deps.logger.warn('slack: unreadable slash command ignored');
+      return;
+    }
     const person = await identify(deps, interaction.actor);
     if (!person) {
       await respond({ response_type: 'ephemeral', text: escapeMrkdwn(t(deps.defaultLocale, 'slack.unknownUser')) });

@@ -4,7 +4,7 @@
  */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { t } from '../../../../i18n/index.js';
-import { parseDirectMessage } from '../../block-kit/parse-payload.js';
+import { envelopeTeamId, parseDirectMessage } from '../../block-kit/parse-payload.js';
 import { renderMessage } from '../../block-kit/render-message.js';
 import { escapeMrkdwn } from '../../block-kit/mrkdwn.js';
 import { oncePerEvent } from '../../event-dedupe.js';
@@ -13,12 +13,19 @@ import type { SlackDeps } from '../../slack-deps.js';
 
 export function directMessageHandler(deps: SlackDeps) {
   return async ({ event, body }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
-    const parsed = parseDirectMessage(event, body.team_id ?? deps.teamId);
+    const parsed = parseDirectMessage(event, envelopeTeamId(body, deps.teamId));
     if (!parsed) return;
     const { interaction, channel } = parsed;
     await oncePerEvent(deps.prisma, body.event_id, async () => {
-      const post = async (text: string, blocks?: unknown[]) =>
-        deps.client.chat.postMessage({ channel, text, ...(blocks ? { blocks: blocks as never } : {}), unfurl_links: false });
+      const post = async (text: string, blocks?: unknown[]) => {
+        try {
+          await deps.client.chat.postMessage({ channel, text, ...(blocks ? { blocks: blocks as never } : {}), unfurl_links: false });
+        } catch (error) {
+          // Slack refusing the answer (channel_not_found, not_in_channel...): a retry would not help.
+          if ((error as { code?: unknown }).code !== 'slack_webapi_platform_error') throw error;
+          deps.logger.warn({ slackError: (error as { data?: { error?: unknown } }).data?.error }, 'slack: could not answer a direct message');
+        }
+      };
       const person = await identify(deps, interaction.actor);
       if (!person) {
         await post(escapeMrkdwn(t(deps.defaultLocale, 'slack.unknownUser')));
