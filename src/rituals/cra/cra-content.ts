@@ -78,9 +78,12 @@ export interface CraGrid {
   readonly complete: boolean;
 }
 
+/** What the grid needs of the mission (a mission the caller already read saves reading it again). */
+export type GridMission = Parameters<typeof domainMission>[0] & { readonly consultantId: string };
+
 /** The month of a mission as the ESN sees it, read in the caller's transaction. */
-export async function loadCraGrid(tx: Tx, missionId: string, month: YearMonth): Promise<CraGrid> {
-  const mission = await tx.mission.findUniqueOrThrow({ where: { id: missionId } });
+export async function loadCraGrid(tx: Tx, missionId: string, month: YearMonth, known?: GridMission): Promise<CraGrid> {
+  const mission = known ?? (await tx.mission.findUniqueOrThrow({ where: { id: missionId } }));
   const { region, whitMondayWorked, ...window } = domainMission(mission);
   const entries = await tx.dayEntry.findMany({
     where: { personId: mission.consultantId, date: { gte: toDateOnlyUTC(firstDay(month)), lte: toDateOnlyUTC(lastDay(month)) } },

@@ -12,7 +12,7 @@ export async function loadCloseMessage(
   month: YearMonth,
   extra: Pick<CloseView, 'disputed' | 'note'> = {},
 ): Promise<ChatMessage> {
-  const grid = await loadCraGrid(tx, mission.id, month);
+  const grid = await loadCraGrid(tx, mission.id, month, mission);
   return closeMessage(mission.consultantLocale, {
     missionId: mission.id,
     missionTitle: mission.title,

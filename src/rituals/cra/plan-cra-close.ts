@@ -13,8 +13,9 @@ import { loadCraMission } from '../../services/cra/cra-record.js';
 import { ensureTimesheet } from '../../services/cra/submit-cra.js';
 import { enqueueMessage } from '../../scheduler/outbox/enqueue-message.js';
 import type { RunOutcome, ScheduledRitual } from '../../scheduler/scheduled-ritual.js';
-import { isOnLeave, personDayState } from '../day-state.js';
+import { isOnLeave } from '../day-state.js';
 import { recordRun } from '../record-run.js';
+import { dayStateOfTick } from '../tick-day-states.js';
 import { absentNoticeMessage } from './close-message.js';
 import { craCloseKey, craCloseManagerKey } from './cra-keys.js';
 import { craCloseTargets, type CraCloseTarget } from './cra-targets.js';
@@ -34,7 +35,7 @@ export const craCloseRitual: ScheduledRitual<CraCloseTarget> = {
     const mission = await loadCraMission(ctx.prisma, target.missionId);
     const { calendar } = mission;
     if (calendar.startDate > lastDay(month) || (calendar.endDate !== null && calendar.endDate < firstDay(month))) return 'skipped';
-    const away = isOnLeave(await personDayState(ctx.prisma, mission.consultantId, date));
+    const away = isOnLeave(await dayStateOfTick(ctx, mission.consultantId, date));
     if (target.late && away) return 'skipped';
     const key = craCloseKey(mission.id, month);
     return ctx.prisma.$transaction(async (tx) => {

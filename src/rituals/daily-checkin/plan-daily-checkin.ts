@@ -8,13 +8,13 @@ import { monthOf, type IsoDate } from '../../domain/index.js';
 import { enqueueMessage } from '../../scheduler/outbox/enqueue-message.js';
 import type { Occurrence } from '../../scheduler/schedule.js';
 import type { RunOutcome, ScheduledRitual, TickContext } from '../../scheduler/scheduled-ritual.js';
-import { isMonthEditable } from '../../services/assert-month-editable.js';
 import { raiseAlert } from '../alerts/raise-alert.js';
 import { ensureCheckIn } from '../check-in-answers.js';
-import { isFilled, personDayState } from '../day-state.js';
+import { isFilled } from '../day-state.js';
 import { isMissionWorkingDay } from '../mission-calendar.js';
 import { missionTargetsOfTick, type MissionTarget } from '../mission-targets.js';
 import { recordRun } from '../record-run.js';
+import { dayStateOfTick, monthEditableOfTick } from '../tick-day-states.js';
 import { dailyQuestionMessage } from './daily-checkin-messages.js';
 import { loadDailyCheckIn } from './daily-checkin-view.js';
 import { dailyCheckInKey } from './keys.js';
@@ -22,8 +22,8 @@ import { dailyCheckInKey } from './keys.js';
 /** Whether a check-in makes sense for that day (shared by the schedule and the demo trigger). */
 export async function dailyCheckInDue(ctx: TickContext, target: MissionTarget, date: IsoDate): Promise<boolean> {
   if (!isMissionWorkingDay(target, date)) return false;
-  if (isFilled(await personDayState(ctx.prisma, target.consultantId, date))) return false;
-  return isMonthEditable(ctx.prisma, target.missionId, monthOf(date));
+  if (isFilled(await dayStateOfTick(ctx, target.consultantId, date))) return false;
+  return monthEditableOfTick(ctx, target.missionId, monthOf(date));
 }
 
 export interface QueueOptions {

@@ -4,11 +4,11 @@
  */
 import { dateInTimeZone, monthOf, toDateOnlyUTC } from '../../domain/index.js';
 import type { RunOutcome, ScheduledRitual } from '../../scheduler/scheduled-ritual.js';
-import { isMonthEditable } from '../../services/assert-month-editable.js';
-import { isFilled, isOnLeave, personDayState } from '../day-state.js';
+import { isFilled, isOnLeave } from '../day-state.js';
 import { isMissionWorkingDay, previousMissionWorkingDay } from '../mission-calendar.js';
 import { missionTargetsOfTick, type MissionTarget } from '../mission-targets.js';
 import { recordRun } from '../record-run.js';
+import { dayStateOfTick, monthEditableOfTick } from '../tick-day-states.js';
 import { dailyCheckInKey, dailyReminderKey } from './keys.js';
 import { createDailyCheckIn } from './plan-daily-checkin.js';
 
@@ -20,7 +20,7 @@ export const dailyReminderRitual: ScheduledRitual<MissionTarget> = {
   async run(ctx, target, occurrence): Promise<RunOutcome> {
     const today = occurrence.localDate;
     if (!isMissionWorkingDay(target, today)) return 'skipped';
-    if (isOnLeave(await personDayState(ctx.prisma, target.consultantId, today))) return 'skipped';
+    if (isOnLeave(await dayStateOfTick(ctx, target.consultantId, today))) return 'skipped';
     const day = previousMissionWorkingDay(target, today);
     if (!day) return 'skipped';
 
@@ -36,8 +36,8 @@ export const dailyReminderRitual: ScheduledRitual<MissionTarget> = {
       select: { status: true, sentAt: true },
     });
     if (question?.status !== 'SENT' || !question.sentAt || dateInTimeZone(question.sentAt, target.timeZone) !== day) return 'skipped';
-    if (isFilled(await personDayState(ctx.prisma, target.consultantId, day))) return 'skipped';
-    if (!(await isMonthEditable(ctx.prisma, target.missionId, monthOf(day)))) return 'skipped';
+    if (isFilled(await dayStateOfTick(ctx, target.consultantId, day))) return 'skipped';
+    if (!(await monthEditableOfTick(ctx, target.missionId, monthOf(day)))) return 'skipped';
 
     const key = dailyReminderKey(target.missionId, day);
     return ctx.prisma.$transaction(async (tx) => {

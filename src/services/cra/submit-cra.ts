@@ -14,14 +14,14 @@ import { applyCraEvent, type YearMonth } from '../../domain/index.js';
 import { formatMonth, formatMoment } from '../../i18n/format-date.js';
 import { t } from '../../i18n/index.js';
 import { closeMessage, submittedMessage } from '../../rituals/cra/close-message.js';
-import { buildCraContent, loadCraGrid } from '../../rituals/cra/cra-content.js';
+import { buildCraContent, loadCraGrid, type CraVersionContent } from '../../rituals/cra/cra-content.js';
 import { craCloseKey } from '../../rituals/cra/cra-keys.js';
 import { noApproverMessage } from '../../rituals/cra/manager-messages.js';
 import { personSummary } from '../../rituals/people.js';
 import { enqueueMessage, enqueueUpdate } from '../../scheduler/outbox/enqueue-message.js';
 import { checkPurchaseOrderBurn } from './check-purchase-order-burn.js';
 import { actorOf, assertCanSubmit } from './cra-people.js';
-import { addWorkingDays, loadCraMission, loadCraRecord, missionDate } from './cra-record.js';
+import { addWorkingDays, loadCraMission, missionDate, type CraRecord } from './cra-record.js';
 import { resolveApprovers, sendRequest } from './cra-requests.js';
 
 export interface SubmitCraOptions {
@@ -60,12 +60,12 @@ export async function submitCra(options: SubmitCraOptions): Promise<SubmitCraRes
     assertCanSubmit(actor, mission);
     const timesheetId = await ensureTimesheet(tx, missionId, month, now);
     const timesheet = await tx.timesheet.findUniqueOrThrow({ where: { id: timesheetId } });
-    const grid = await loadCraGrid(tx, missionId, month);
+    const grid = await loadCraGrid(tx, missionId, month, mission);
     const state = { status: timesheet.status, version: timesheet.version, approvedVersion: timesheet.approvedVersion, approvedHash: timesheet.approvedHash };
     applyCraEvent(state, { type: 'submit', complete: grid.complete, missingDays: grid.missingDays });
     // Automatic checks: the amount can be computed (every worked day has a TJM).
     const { content, contentHash } = await buildCraContent(tx, { missionId, month, version: timesheet.version, grid });
-    await tx.timesheetVersion.create({
+    const current = await tx.timesheetVersion.create({
       data: {
         timesheetId,
         version: timesheet.version,
@@ -93,7 +93,7 @@ export async function submitCra(options: SubmitCraOptions): Promise<SubmitCraRes
       data: { month, onBehalfOf: onBehalf ? mission.consultantId : null },
     });
     const status = approverId ? 'PENDING_CLIENT' : 'SUBMITTED';
-    await tx.timesheet.update({
+    const submitted = await tx.timesheet.update({
       where: { id: timesheetId },
       data: {
         status,
@@ -122,7 +122,9 @@ export async function submitCra(options: SubmitCraOptions): Promise<SubmitCraRes
         contentHash,
         data: { approverId, resolvedOn: today },
       });
-      await sendRequest(tx, { record: await loadCraRecord(tx, timesheetId), approverId, now, platforms: options.platforms });
+      // The record as loadCraRecord would read it back: the rows just written, the mission read above.
+      const record: CraRecord = { timesheet: submitted, mission, current, content: current.content as unknown as CraVersionContent };
+      await sendRequest(tx, { record, approverId, now, platforms: options.platforms });
     } else {
       await enqueueMessage(tx, {
         dedupeKey: `cra-no-approver:${timesheetId}:v${timesheet.version}`,
