@@ -2,6 +2,9 @@ import { createPrismaClient, type Db } from './client.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded.js';
 import { applyMigrations } from './migrations.js';
 
+/** How long a transaction may wait for the embedded database's one connection. */
+const EMBEDDED_TRANSACTION_WAIT_MS = 30_000;
+
 export interface Database {
   readonly prisma: Db;
   readonly url: string;
@@ -29,7 +32,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     // PGlite is one session behind a socket that interleaves the protocol messages of concurrent
     // connections (two queries' unnamed portals then collide): the embedded database gets one
     // connection, and its queries queue in the driver. It is single-threaded anyway.
-    const prisma = createPrismaClient(url, embedded ? 1 : options.poolSize);
+    const prisma = embedded ? createPrismaClient(url, 1, EMBEDDED_TRANSACTION_WAIT_MS) : createPrismaClient(url, options.poolSize);
     await prisma.$connect();
     return {
       prisma,

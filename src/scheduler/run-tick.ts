@@ -49,18 +49,56 @@ export interface TickOptions {
 }
 
 const NOTHING_PLANNED: PlanSummary = { planned: 0, already: 0, skipped: 0, failed: 0 };
+/** While the planner works, how often the dispatcher looks again when nothing was due yet. */
+const DELIVER_WHILE_PLANNING_POLL_MS = 200;
+
+type Delivered = Pick<TickSummary, 'sent' | 'retried' | 'failed'>;
 
 export async function runTick(deps: TickDeps, now: Date, options: TickOptions = {}): Promise<TickSummary> {
   if (options.plan === false) return { at: now.toISOString(), planned: NOTHING_PLANNED, ...(await dispatch(deps, now)) };
   const leader = deps.planLease ? await deps.planLease.acquire() : true;
   deps.onPlannerTick?.(leader ? 'leader' : 'follower');
-  const planned = leader
-    ? await planDueRituals(
-        { prisma: deps.prisma, now, platforms: deps.platforms, logger: deps.logger, ...(deps.memo ? { memo: deps.memo } : {}) },
-        deps.rituals,
-      )
-    : NOTHING_PLANNED;
-  return { at: now.toISOString(), planned, ...(await dispatch(deps, now)) };
+  if (!leader) return { at: now.toISOString(), planned: NOTHING_PLANNED, ...(await dispatch(deps, now)) };
+
+  // A fan-out to thousands is delivered while it is planned: what the planner has queued is due
+  // at `now` like the rest, and the dispatcher takes it at once instead of after the last target.
+  const planned = planDueRituals(
+    { prisma: deps.prisma, now, platforms: deps.platforms, logger: deps.logger, ...(deps.memo ? { memo: deps.memo } : {}) },
+    deps.rituals,
+  );
+  const early = deliverWhilePlanning(planned, deps, now);
+  // Both are awaited before anything is thrown: no delivery of this tick outlives it.
+  const [plan, during] = await Promise.allSettled([planned, early]);
+  if (plan.status === 'rejected') throw plan.reason;
+  if (during.status === 'rejected') throw during.reason;
+  const after = await dispatch(deps, now);
+  return { at: now.toISOString(), planned: plan.value, ...add(during.value, after) };
+}
+
+async function deliverWhilePlanning(planned: Promise<unknown>, deps: TickDeps, now: Date): Promise<Delivered> {
+  let planning = true;
+  const done = planned.then(
+    () => (planning = false),
+    () => (planning = false),
+  );
+  let total: Delivered = { sent: 0, retried: 0, failed: 0 };
+  // Nothing is due before the planner has queued something: first wait a little (a small tick
+  // plans in less, and its messages are then sent by the tick's last pass alone).
+  await Promise.race([done, sleep(DELIVER_WHILE_PLANNING_POLL_MS)]);
+  while (planning && !deps.shouldStop?.()) {
+    const round = await dispatch(deps, now);
+    total = add(total, round);
+    if (round.sent + round.retried + round.failed === 0) await Promise.race([done, sleep(DELIVER_WHILE_PLANNING_POLL_MS)]);
+  }
+  return total;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function add(a: Delivered, b: Delivered): Delivered {
+  return { sent: a.sent + b.sent, retried: a.retried + b.retried, failed: a.failed + b.failed };
 }
 
 /** When the next outbox row of this process's platforms falls due (null: nothing pending). */
@@ -73,7 +111,7 @@ export async function nextDeliveryAt(deps: Pick<TickDeps, 'prisma' | 'platforms'
   return next?.nextAttemptAt ?? null;
 }
 
-async function dispatch(deps: TickDeps, now: Date): Promise<Pick<TickSummary, 'sent' | 'retried' | 'failed'>> {
+async function dispatch(deps: TickDeps, now: Date): Promise<Delivered> {
   const dispatched = await dispatchDue({
     prisma: deps.prisma,
     messengers: deps.messengers,

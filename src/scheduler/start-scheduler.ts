@@ -9,6 +9,7 @@
  */
 import cron from 'node-cron';
 import type { Logger } from '../log.js';
+import { releaseOrphanedClaims } from './dispatch/release-orphaned-claims.js';
 import { nextDeliveryAt, runTick, type TickDeps, type TickSummary } from './run-tick.js';
 
 /** A retry due sooner than this after a tick waits for the next minute's tick instead. */
@@ -37,6 +38,18 @@ export function startScheduler(deps: TickDeps, logger: Logger, options: Schedule
   const tickDeps: TickDeps = { ...deps, shouldStop: () => stopped };
 
   let wakeUp: NodeJS.Timeout | undefined;
+  // A tick that failed midway (the database went away) may have left rows it claimed SENDING:
+  // the next tick puts them back first, instead of waiting for their lease.
+  let releaseOwnClaims = false;
+
+  const run = async (at: Date, tickOptions: { plan?: boolean }): Promise<TickSummary> => {
+    if (releaseOwnClaims) {
+      const released = await releaseOrphanedClaims(deps.prisma, at, { claimedBy: deps.workerId });
+      releaseOwnClaims = false;
+      if (released > 0) logger.warn({ released }, 'outbox rows claimed by a failed tick put back');
+    }
+    return runTick(tickDeps, at, tickOptions);
+  };
 
   /** Plans a delivery-only pass for the next retry if it falls due before the next minute. */
   const scheduleWakeUp = async (): Promise<void> => {
@@ -53,7 +66,7 @@ export function startScheduler(deps: TickDeps, logger: Logger, options: Schedule
     if (stopped) return Promise.resolve(null);
     // A tick still running (a slow fan-out) is not doubled: the next minute's tick covers the gap.
     const at = clock();
-    running ??= runTick(tickDeps, at, tickOptions)
+    running ??= run(at, tickOptions)
       .then(async (summary) => {
         if (options.afterTick && !stopped && tickOptions.plan !== false) {
           await options.afterTick(at).catch((error: unknown) => logger.error({ err: error }, 'after-tick job failed'));
@@ -63,6 +76,7 @@ export function startScheduler(deps: TickDeps, logger: Logger, options: Schedule
       })
       .catch((error: unknown) => {
         logger.error({ err: error }, 'tick failed');
+        releaseOwnClaims = true;
         return null;
       })
       .finally(() => {

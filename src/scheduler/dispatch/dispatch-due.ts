@@ -119,23 +119,32 @@ export async function dispatchDue(options: DispatchDueOptions): Promise<Dispatch
     const queues = [...byRecipient.values()];
     const untried: ClaimedMessage[] = [];
     let next = 0;
+    // A worker that fails (the database went away) stops the others taking new rows; the error is
+    // thrown once every worker is done, so that no delivery of this tick outlives it.
+    let failure: { error: unknown } | null = null;
     const worker = async (): Promise<void> => {
-      while (next < queues.length) {
+      while (next < queues.length && !failure) {
         const queue = queues[next++]!;
         for (const [index, row] of queue.entries()) {
           if (stopping()) {
             untried.push(...queue.slice(index));
             break;
           }
-          const outcome = await deliverClaimed(row);
-          if (outcome) {
-            result[outcome] += 1;
-            options.onOutcome?.(row.platform, outcome);
+          try {
+            const outcome = await deliverClaimed(row);
+            if (outcome) {
+              result[outcome] += 1;
+              options.onOutcome?.(row.platform, outcome);
+            }
+          } catch (error) {
+            failure ??= { error };
+            return;
           }
         }
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, queues.length) }, worker));
+    if (failure) throw (failure as { error: unknown }).error;
     return untried;
   }
 

@@ -6,13 +6,14 @@
  * history before posting: a message that did land is not posted twice).
  *
  * With PostgreSQL, other replicas may be sending right now: their rows are only taken over once
- * their lease is over (claim-due-messages.ts).
+ * their lease is over (claim-due-messages.ts). A process may still put back its own claims
+ * (`claimedBy`) after a tick that failed midway (the database went away): nobody sends them.
  */
 import type { Db } from '../../db/client.js';
 
-export async function releaseOrphanedClaims(prisma: Db, now: Date): Promise<number> {
+export async function releaseOrphanedClaims(prisma: Db, now: Date, options: { claimedBy?: string } = {}): Promise<number> {
   const { count } = await prisma.outboxMessage.updateMany({
-    where: { status: 'SENDING' },
+    where: { status: 'SENDING', ...(options.claimedBy ? { claimedBy: options.claimedBy } : {}) },
     data: { status: 'PENDING', nextAttemptAt: now, claimedBy: null, claimedAt: null },
   });
   return count;
