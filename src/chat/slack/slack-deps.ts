@@ -5,6 +5,7 @@ import type { Logger } from '../../log.js';
 import type { ChatPlatform } from '../interaction.js';
 import type { InteractionRouter } from '../router/router.js';
 import type { SlackWebClient } from './slack-web-client.js';
+import type { WorkQueue } from './work-queue.js';
 
 export interface SlackDeps {
   readonly prisma: Db;
@@ -18,4 +19,6 @@ export interface SlackDeps {
   readonly client: SlackWebClient;
   /** The bot's workspace (auth.test). */
   readonly teamId: string;
+  /** Where the work after an ack runs, a few at a time. */
+  readonly afterAck: WorkQueue;
 }

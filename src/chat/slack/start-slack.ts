@@ -16,6 +16,7 @@ import { registerListeners } from './listeners/index.js';
 import { linkSlackPeople, type LinkSummary } from './people/link-slack-people.js';
 import { createHttpReceiver } from './receivers/http-receiver.js';
 import { createSocketReceiver } from './receivers/socket-receiver.js';
+import { createWorkQueue } from './work-queue.js';
 import type { SlackDeps } from './slack-deps.js';
 import { createSlackWebClient, slackClientOptions, type SlackClientSettings, type SlackWebClient } from './slack-web-client.js';
 
@@ -98,6 +99,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackRunti
     now,
     client,
     teamId: auth.team_id,
+    afterAck: createWorkQueue(),
   };
   registerListeners(app, deps);
 
