@@ -1,4 +1,5 @@
 /** Check-ins and their answers (day, half, note, blocker, mood...): one row per key, internal to the ESN. */
+import { randomUUID } from 'node:crypto';
 import type { Tx } from '../db/client.js';
 import type { Channel } from '../db/generated/client.js';
 import { toDateOnlyUTC, type IsoDate } from '../domain/index.js';
@@ -26,10 +27,13 @@ export async function ensureCheckIn(
   checkIn: { missionId: string; personId: string; kind: 'DAILY' | 'WEEKLY'; date: IsoDate; now: Date },
 ): Promise<string> {
   const date = toDateOnlyUTC(checkIn.date);
-  await tx.checkIn.createMany({
-    data: [{ missionId: checkIn.missionId, personId: checkIn.personId, kind: checkIn.kind, date, createdAt: checkIn.now }],
+  // The id is chosen here: a new row is known without reading it back (the usual case).
+  const id = randomUUID();
+  const { count } = await tx.checkIn.createMany({
+    data: [{ id, missionId: checkIn.missionId, personId: checkIn.personId, kind: checkIn.kind, date, createdAt: checkIn.now }],
     skipDuplicates: true,
   });
+  if (count === 1) return id;
   const row = await tx.checkIn.findUniqueOrThrow({
     where: { missionId_kind_date: { missionId: checkIn.missionId, kind: checkIn.kind, date } },
     select: { id: true },

@@ -4,6 +4,7 @@
  * delivers it later. The dedupe key is deterministic ("daily:<missionId>:<date>"): queueing the
  * same key twice queues one message.
  */
+import { randomUUID } from 'node:crypto';
 import type { Prisma, Tx } from '../../db/client.js';
 import type { ChatPlatform } from '../../chat/interaction.js';
 import type { ChatMessage } from '../../chat/message.js';
@@ -32,23 +33,20 @@ export type EnqueueResult =
   | { readonly status: 'unreachable' };
 
 export async function enqueueMessage(tx: Tx, options: EnqueueMessageOptions): Promise<EnqueueResult> {
-  const existing = await tx.outboxMessage.findUnique({
-    where: { dedupeKey: options.dedupeKey },
-    select: { id: true, nextAttemptAt: true, platform: true },
-  });
-  if (existing) return { status: 'exists', id: existing.id, deliverAt: existing.nextAttemptAt, platform: existing.platform };
-
   const platform = await deliveryPlatform(tx, options.recipientId, options.platforms);
-  if (!platform) return { status: 'unreachable' };
+  if (!platform) return (await existingMessage(tx, options.dedupeKey)) ?? { status: 'unreachable' };
   const deliverAt =
     options.respectQuietHours === false
       ? options.now
       : nextWorkingMoment(options.now, await recipientWorkingHours(tx, options.recipientId, options.now));
 
-  // ON CONFLICT DO NOTHING: a concurrent tick that queued the same key wins, without aborting this transaction.
+  // ON CONFLICT DO NOTHING: a message queued earlier under this key (or by a concurrent tick) stays
+  // as it is, without aborting this transaction. The id is chosen here: a new row is not read back.
+  const id = randomUUID();
   const { count } = await tx.outboxMessage.createMany({
     data: [
       {
+        id,
         dedupeKey: options.dedupeKey,
         recipientId: options.recipientId,
         platform,
@@ -60,8 +58,15 @@ export async function enqueueMessage(tx: Tx, options: EnqueueMessageOptions): Pr
     ],
     skipDuplicates: true,
   });
-  const row = await tx.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: options.dedupeKey }, select: { id: true } });
-  return { status: count === 1 ? 'queued' : 'exists', id: row.id, deliverAt, platform };
+  if (count === 1) return { status: 'queued', id, deliverAt, platform };
+  const existing = await existingMessage(tx, options.dedupeKey);
+  if (!existing) throw new Error(`outbox message ${options.dedupeKey} neither inserted nor found`);
+  return existing;
+}
+
+async function existingMessage(tx: Tx, dedupeKey: string): Promise<EnqueueResult | null> {
+  const existing = await tx.outboxMessage.findUnique({ where: { dedupeKey }, select: { id: true, nextAttemptAt: true, platform: true } });
+  return existing ? { status: 'exists', id: existing.id, deliverAt: existing.nextAttemptAt, platform: existing.platform } : null;
 }
 
 export interface EnqueueUpdateOptions {
