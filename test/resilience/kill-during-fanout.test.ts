@@ -48,10 +48,11 @@ describe('kill -9 during a fan-out', () => {
     await first.kill();
     expect(first.child.signalCode).toBe('SIGKILL');
 
-    // The fan-out was cut in the middle: some rows sent, the rest planned; nothing failed.
+    // The fan-out was cut in the middle: some rows sent, others planned or (a tick delivers while
+    // it plans) not planned yet; nothing failed.
     const landedBeforeKill = fake.outboxCounts().size;
     const cut = await db.outboxByStatus('checkin.daily');
-    expect(Object.values(cut).reduce((a, b) => a + b, 0)).toBe(CONSULTANTS);
+    expect(Object.values(cut).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(CONSULTANTS);
     expect(cut.SENT ?? 0).toBeGreaterThanOrEqual(300);
     expect(cut.SENT ?? 0).toBeLessThan(CONSULTANTS);
     expect(cut.FAILED ?? 0).toBe(0);
