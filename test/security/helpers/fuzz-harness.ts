@@ -3,6 +3,7 @@
  * internal error text in the body, and the server still up. Failures are collected (with the
  * seed, to replay the run with FUZZ_SEED=<seed>) rather than thrown at the first one.
  */
+import { get } from 'node:http';
 import { expect } from 'vitest';
 import type { DbState } from './db-state.js';
 
@@ -39,7 +40,7 @@ export async function runFuzz(cases: readonly FuzzCase[], options: { seed: numbe
       let status = 0;
       let body = '';
       try {
-        const response = await fuzzCase.send();
+        const response = await sendOnce(fuzzCase);
         status = response.status;
         body = await response.text();
       } catch (error) {
@@ -52,11 +53,36 @@ export async function runFuzz(cases: readonly FuzzCase[], options: { seed: numbe
     }
   };
   await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
-  const health = await fetch(options.healthUrl);
-  if (health.status !== 200) failures.push(`/healthz answered ${health.status} after the run`);
+  const health = await statusOnNewConnection(options.healthUrl);
+  if (health !== 200) failures.push(`/healthz answered ${health} after the run`);
   // One line per run in the test output: how many cases, which answers, the seed to replay it.
   console.info(`fuzz (seed ${options.seed}): ${cases.length} cases, statuses ${JSON.stringify(statuses)}`);
   return { cases: cases.length, statuses, failures };
+}
+
+/**
+ * Sends a case; tried once more when the connection it went out on had been closed by the server
+ * (a keep-alive socket the server dropped after a refused huge body): that is the client reusing a
+ * dead socket, not the server failing. A server that crashed fails the second try too.
+ */
+async function sendOnce(fuzzCase: FuzzCase): Promise<Response> {
+  try {
+    return await fuzzCase.send();
+  } catch (error) {
+    const code = (error as { cause?: { code?: unknown } }).cause?.code;
+    if (code !== 'ECONNRESET' && code !== 'UND_ERR_SOCKET') throw error;
+    return fuzzCase.send();
+  }
+}
+
+/** The status of a GET on a connection of its own (none of the fuzz's pooled keep-alive sockets). */
+function statusOnNewConnection(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    get(url, { agent: false }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    }).on('error', reject);
+  });
 }
 
 /** Fails with every problem found, naming the seed. */
